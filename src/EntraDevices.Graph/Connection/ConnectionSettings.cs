@@ -1,0 +1,76 @@
+namespace EntraDevices.Graph.Connection;
+
+/// <summary>
+/// How to reach Graph and sign in. Every field is optional; unset fields fall back to the ARM_* environment
+/// variables that pulumi-azuread reads, so one set of pipeline secrets serves both providers.
+/// </summary>
+public sealed record ConnectionSettings
+{
+    public string? TenantId { get; init; }
+    public string? ClientId { get; init; }
+    public string? ClientSecret { get; init; }
+    public bool? UseOidc { get; init; }
+    public string? OidcToken { get; init; }
+    public string? OidcTokenFilePath { get; init; }
+    public string? OidcRequestUrl { get; init; }
+    public string? OidcRequestToken { get; init; }
+    public string? AccessToken { get; init; }
+    public string? Environment { get; init; }
+    public string? GraphEndpoint { get; init; }
+
+    /// <summary>The variable each field falls back to, in the provider's config-key spelling.</summary>
+    public static IReadOnlyDictionary<string, string[]> EnvironmentVariables { get; } = new Dictionary<string, string[]>
+    {
+        ["tenantId"] = ["ARM_TENANT_ID"],
+        ["clientId"] = ["ARM_CLIENT_ID"],
+        ["clientSecret"] = ["ARM_CLIENT_SECRET"],
+        ["useOidc"] = ["ARM_USE_OIDC"],
+        ["oidcToken"] = ["ARM_OIDC_TOKEN"],
+        ["oidcTokenFilePath"] = ["ARM_OIDC_TOKEN_FILE_PATH"],
+        ["oidcRequestUrl"] = ["ARM_OIDC_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_URL"],
+        ["oidcRequestToken"] = ["ARM_OIDC_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"],
+        ["accessToken"] = ["ENTRADEVICES_ACCESS_TOKEN"],
+        ["environment"] = ["ARM_ENVIRONMENT"],
+        ["graphEndpoint"] = ["ENTRADEVICES_GRAPH_ENDPOINT"],
+    };
+
+    /// <summary>Fills every unset field from the environment.</summary>
+    public ConnectionSettings WithEnvironmentFallback(Func<string, string?> variable)
+    {
+        string? From(string key) => EnvironmentVariables[key]
+            .Select(variable)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+
+        return new ConnectionSettings
+        {
+            TenantId = TenantId ?? From("tenantId"),
+            ClientId = ClientId ?? From("clientId"),
+            ClientSecret = ClientSecret ?? From("clientSecret"),
+            UseOidc = UseOidc ?? ParseBool(From("useOidc"), "ARM_USE_OIDC"),
+            OidcToken = OidcToken ?? From("oidcToken"),
+            OidcTokenFilePath = OidcTokenFilePath ?? From("oidcTokenFilePath"),
+            OidcRequestUrl = OidcRequestUrl ?? From("oidcRequestUrl"),
+            OidcRequestToken = OidcRequestToken ?? From("oidcRequestToken"),
+            AccessToken = AccessToken ?? From("accessToken"),
+            Environment = Environment ?? From("environment"),
+            GraphEndpoint = GraphEndpoint ?? From("graphEndpoint"),
+        };
+    }
+
+    // Secrets stay out of logs and snapshots even if the record is printed.
+    public override string ToString() =>
+        $"ConnectionSettings {{ TenantId = {TenantId}, ClientId = {ClientId}, ClientSecret = {Mask(ClientSecret)}, UseOidc = {UseOidc}, "
+        + $"OidcToken = {Mask(OidcToken)}, OidcTokenFilePath = {OidcTokenFilePath}, OidcRequestUrl = {OidcRequestUrl}, "
+        + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint} }}";
+
+    internal static bool? ParseBool(string? value, string settingName) =>
+        value?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "true" or "1" => true,
+            "false" or "0" => false,
+            _ => throw new ConnectionSettingsException($"{settingName} is '{value}'; accepted values: true, false."),
+        };
+
+    private static string Mask(string? secret) => secret is null ? "(unset)" : "(secret)";
+}

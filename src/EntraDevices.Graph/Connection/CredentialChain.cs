@@ -1,0 +1,81 @@
+using Azure.Core;
+using Azure.Identity;
+
+namespace EntraDevices.Graph.Connection;
+
+/// <summary>The credential to sign in with, and a description of it that is safe to log.</summary>
+public sealed record ChosenCredential(TokenCredential Credential, string Description);
+
+/// <summary>
+/// Picks the credential in one place; first match wins: an explicit access token, a client secret, an OIDC
+/// federated token, then DefaultAzureCredential (Azure CLI, managed identity, environment).
+/// </summary>
+public static class CredentialChain
+{
+    public static ChosenCredential Choose(ConnectionSettings settings, CloudEnvironment cloud, HttpClient tokenRequests)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.AccessToken))
+        {
+            return new ChosenCredential(new AccessTokenCredential(settings.AccessToken.Trim()), "an explicit access token (accessToken)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.ClientSecret))
+        {
+            var (tenant, client) = RequireApp(settings, "clientSecret");
+            return new ChosenCredential(
+                new ClientSecretCredential(tenant, client, settings.ClientSecret,
+                    new ClientSecretCredentialOptions { AuthorityHost = cloud.AuthorityHost }),
+                $"a client secret for application {client} in tenant {tenant}");
+        }
+
+        if (settings.UseOidc == true || FederatedToken.IsConfigured(settings))
+        {
+            if (!FederatedToken.IsConfigured(settings))
+            {
+                throw new ConnectionSettingsException(
+                    "useOidc (ARM_USE_OIDC) is true but no federated token is available; set oidcToken (ARM_OIDC_TOKEN), "
+                    + "oidcTokenFilePath (ARM_OIDC_TOKEN_FILE_PATH), or oidcRequestUrl + oidcRequestToken "
+                    + "(in GitHub Actions: 'permissions: id-token: write' provides ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN).");
+            }
+
+            var (tenant, client) = RequireApp(settings, "an OIDC federated token");
+            var token = new FederatedToken(settings, tokenRequests);
+            return new ChosenCredential(
+                new ClientAssertionCredential(tenant, client, token.GetAsync,
+                    new ClientAssertionCredentialOptions { AuthorityHost = cloud.AuthorityHost }),
+                $"an OIDC federated token for application {client} in tenant {tenant}");
+        }
+
+        var options = new DefaultAzureCredentialOptions { AuthorityHost = cloud.AuthorityHost };
+        if (!string.IsNullOrWhiteSpace(settings.TenantId))
+        {
+            options.TenantId = settings.TenantId;
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            options.ManagedIdentityClientId = settings.ClientId;
+        }
+
+        return new ChosenCredential(new DefaultAzureCredential(options),
+            "DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, …)");
+    }
+
+    private static (string Tenant, string Client) RequireApp(ConnectionSettings settings, string using_)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(settings.TenantId))
+        {
+            missing.Add("tenantId (ARM_TENANT_ID)");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            missing.Add("clientId (ARM_CLIENT_ID)");
+        }
+
+        return missing.Count == 0
+            ? (settings.TenantId!.Trim(), settings.ClientId!.Trim())
+            : throw new ConnectionSettingsException($"Signing in with {using_} needs {string.Join(" and ", missing)}.");
+    }
+}

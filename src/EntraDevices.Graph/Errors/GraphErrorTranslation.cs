@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace EntraDevices.Graph;
+
+/// <summary>Turns whatever the Graph SDK threw into one <see cref="GraphRequestException"/> a user can act on.</summary>
+internal static class GraphErrorTranslation
+{
+    public static async Task<T> Run<T>(GraphOperation operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (exception is not GraphRequestException and not UnexpectedPolicyShapeException)
+        {
+            throw Translate(operation, exception, cancellationToken);
+        }
+    }
+
+    public static GraphRequestException Translate(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return new GraphRequestException(operation, GraphFailureKind.Cancelled,
+                    $"Cancelled while waiting for Microsoft Graph to {operation.Action} ({operation}).", exception);
+            case ODataError odata:
+                return Rejected(operation, odata.ResponseStatusCode, odata.Error?.Code, odata.Error?.Message,
+                    odata.Error?.InnerError?.RequestId ?? RequestIdOf(odata), retriesExhausted: false, exception);
+            case AggregateException aggregate when aggregate.InnerExceptions.LastOrDefault() is ApiException last:
+                var (code, message) = ErrorBodyIn(last.Message);
+                return Rejected(operation, last.ResponseStatusCode, code, message, RequestIdOf(last), retriesExhausted: true, exception);
+            case ApiException api:
+                var (apiCode, apiMessage) = ErrorBodyIn(api.Message);
+                return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, RequestIdOf(api), retriesExhausted: false, exception);
+            case HttpRequestException or IOException or OperationCanceledException:
+                return new GraphRequestException(operation, GraphFailureKind.NoAnswer,
+                    $"Microsoft Graph did not answer the request to {operation.Action} ({operation}): {exception.GetBaseException().Message}",
+                    exception);
+            default:
+                return new GraphRequestException(operation, GraphFailureKind.NoAnswer,
+                    $"The request to {operation.Action} ({operation}) failed before Graph answered: {exception.GetBaseException().Message}",
+                    exception);
+        }
+    }
+
+    private static GraphRequestException Rejected(
+        GraphOperation operation, int status, string? code, string? message, string? requestId, bool retriesExhausted, Exception inner)
+    {
+        var text = $"Microsoft Graph refused to {operation.Action} ({operation}): {status} {code ?? "(no error code)"}: {message ?? "(no message)"}"
+            + $" [request-id: {requestId ?? "none"}]";
+        if (retriesExhausted)
+        {
+            text += " Graph kept answering with errors it asks clients to retry, and the retries ran out; try again later.";
+        }
+
+        if (status is 401 or 403)
+        {
+            text += $" The identity running Pulumi needs the Microsoft Graph permission {operation.Permission}"
+                + $" (an application permission with admin consent, or a delegated scope); a signed-in user also needs the Entra role {operation.EntraRole}.";
+        }
+
+        return new GraphRequestException(operation, GraphFailureKind.Rejected, text, inner)
+        {
+            Status = status,
+            Code = code,
+            GraphMessage = message,
+            RequestId = requestId,
+        };
+    }
+
+    private static string? RequestIdOf(ApiException exception) =>
+        exception.ResponseHeaders.TryGetValue("request-id", out var values) ? values.FirstOrDefault() : null;
+
+    // The retry handler keeps the last response body only inside its exception text.
+    private static (string? Code, string? Message) ErrorBodyIn(string text)
+    {
+        var start = text.IndexOf("{\"error\"", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text[start..]);
+            var error = document.RootElement.GetProperty("error");
+            return (error.TryGetProperty("code", out var code) ? code.GetString() : null,
+                error.TryGetProperty("message", out var message) ? message.GetString() : null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+}
