@@ -1,0 +1,60 @@
+using System.Net;
+using EntraDevices.Provider.Configuration;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Protocol;
+using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace EntraDevices.Provider.Hosting;
+
+/// <summary>Hosts the gRPC service on 127.0.0.1 (HTTP/2 cleartext, a free port), as the engine expects.</summary>
+public sealed class ProviderHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ProviderHost(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Starts the provider. <paramref name="engineAddress"/> is where warnings are logged.</summary>
+    public static async Task<ProviderHost> StartAsync(string? engineAddress, Func<string, string?>? environment = null, Graph.Connection.GraphTuning? tuning = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+
+        var session = new GraphSession(environment ?? Environment.GetEnvironmentVariable) { Tuning = tuning ?? new() };
+        builder.Services.AddSingleton(session);
+        builder.Services.AddSingleton(new EngineLog(engineAddress));
+        builder.Services.AddSingleton(new ProviderLifetime());
+        builder.Services.AddSingleton(new ResourceTypes(
+        [
+            new DeviceRegistrationPolicyResource(session.DeviceRegistrationPolicy),
+        ]));
+        builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
+
+        var app = builder.Build();
+        app.MapGrpcService<ResourceProviderService>();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProviderHost(app, new Uri(address).Port);
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,36 @@
+using EntraDevices.Graph;
+using EntraDevices.Graph.Connection;
+
+namespace EntraDevices.Provider.Lifecycle;
+
+/// <summary>Graph failures that happened before anything was written become clean failures.</summary>
+internal static class GraphFailures
+{
+    /// <summary>Runs a step that writes nothing; any failure means nothing changed.</summary>
+    public static async Task<T> BeforeWrite<T>(Func<Task<T>> step, string undone)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (GraphRequestException error)
+        {
+            throw Clean(error, undone);
+        }
+        catch (Exception error) when (error is UnexpectedPolicyShapeException or ConnectionSettingsException)
+        {
+            throw new CleanFailure(CleanFailureReason.Refused, $"{error.Message} Nothing was changed: {undone}.", error);
+        }
+    }
+
+    public static CleanFailure Clean(GraphRequestException error, string undone) =>
+        new(ReasonOf(error), $"{error.Message} Nothing was changed: {undone}.", error);
+
+    private static CleanFailureReason ReasonOf(GraphRequestException error) => error switch
+    {
+        { Kind: GraphFailureKind.Cancelled } => CleanFailureReason.Cancelled,
+        { Status: 401 or 403 } => CleanFailureReason.PermissionDenied,
+        { Status: 400 or 404 or 405 or 409 or 412 } => CleanFailureReason.Refused,
+        _ => CleanFailureReason.Unavailable,
+    };
+}

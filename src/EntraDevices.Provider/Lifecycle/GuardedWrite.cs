@@ -1,0 +1,64 @@
+using EntraDevices.Graph;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Lifecycle;
+
+/// <summary>
+/// One write whose failure never leaves the user guessing: a refused write changed nothing; a write whose
+/// answer was lost is followed by a re-read that reports what the tenant really holds.
+/// </summary>
+internal sealed record GuardedWrite<T>(
+    string Id,
+    string What,
+    T Before,
+    T Desired,
+    Func<T, T, bool> Same,
+    Func<T, ObjectValue> Outputs)
+{
+    /// <summary>How long the re-read may take once the write's own time is up.</summary>
+    public static TimeSpan RereadLimit { get; set; } = TimeSpan.FromSeconds(30);
+
+    public async Task<T> RunAsync(Func<T, CancellationToken, Task<T>> write, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await write(Desired, cancellationToken);
+        }
+        catch (GraphRequestException error) when (!error.OutcomeUnknown)
+        {
+            throw GraphFailures.Clean(error, What);
+        }
+        catch (GraphRequestException error)
+        {
+            T after;
+            try
+            {
+                // The caller's token may be spent (time-out, cancel): the re-read gets its own short limit.
+                using var limit = new CancellationTokenSource(RereadLimit);
+                after = await read(limit.Token);
+            }
+            catch (GraphRequestException reread)
+            {
+                throw new StateUnknown(
+                    $"{error.Message} The write may or may not have been applied, and re-reading it failed too ({reread.Message}). "
+                    + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
+                    Outputs(Before), error);
+            }
+
+            if (Same(after, Desired))
+            {
+                return after;
+            }
+
+            if (Same(after, Before))
+            {
+                throw new CleanFailure(
+                    error.Kind == GraphFailureKind.Cancelled ? CleanFailureReason.Cancelled : CleanFailureReason.Unavailable,
+                    $"{error.Message} A re-read shows the write was not applied. Nothing was changed: {What}.", error);
+            }
+
+            throw new PartialFailure(Id, Outputs(after),
+                [$"{error.Message} A re-read shows the tenant differs both from before and from what was asked; its real state is recorded. Run `pulumi up` again to {What}."]);
+        }
+    }
+}

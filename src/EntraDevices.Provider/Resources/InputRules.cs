@@ -1,0 +1,118 @@
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Resources;
+
+/// <summary>
+/// Reads one input property at a path and reports what is wrong with it in words that name the path and
+/// what is accepted. Unknown values (preview) pass: they are checked again when known.
+/// </summary>
+internal sealed class InputRules(ObjectValue inputs)
+{
+    private readonly List<CheckFailure> _failures = [];
+    private readonly List<string> _warnings = [];
+
+    public IReadOnlyList<CheckFailure> Failures => _failures;
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public void Fail(string path, string reason) => _failures.Add(new CheckFailure(path, reason));
+
+    public void Warn(string message) => _warnings.Add(message);
+
+    public PropertyValue? At(string path) => inputs.At(path);
+
+    /// <summary>The object at a path, after reporting any property it has that is not accepted.</summary>
+    public ObjectValue? Object(string path, IReadOnlyCollection<string> accepted, IReadOnlyDictionary<string, string>? outputsOnly = null)
+    {
+        var value = path.Length == 0 ? inputs : At(path);
+        switch (value?.Plain)
+        {
+            case null or NullValue or UnknownValue:
+                return null;
+            case ObjectValue obj:
+                foreach (var key in obj.Properties.Keys.Where(key => !accepted.Contains(key)))
+                {
+                    var full = path.Length == 0 ? key : $"{path}.{key}";
+                    Fail(full, outputsOnly?.TryGetValue(key, out var why) == true
+                        ? $"'{full}' is an output, not an input: {why}"
+                        : $"'{full}' is not a property of this resource; accepted here: {string.Join(", ", accepted)}.");
+                }
+
+                return obj;
+            default:
+                Fail(path, $"'{path}' must be an object with any of: {string.Join(", ", accepted)}; got {value.KindName}.");
+                return null;
+        }
+    }
+
+    public bool? Bool(string path) => At(path)?.Plain switch
+    {
+        null or NullValue or UnknownValue => null,
+        BoolValue b => b.Value,
+        var other => FailWith<bool?>(path, $"'{path}' must be true or false; got {other.KindName}."),
+    };
+
+    public string? OneOf(string path, params string[] accepted) => At(path)?.Plain switch
+    {
+        null or NullValue or UnknownValue => null,
+        StringValue s when accepted.Contains(s.Value) => s.Value,
+        StringValue s => FailWith<string?>(path, $"'{path}' is \"{s.Value}\"; accepted values: {Quoted(accepted)}."),
+        var other => FailWith<string?>(path, $"'{path}' must be one of {Quoted(accepted)}; got {other.KindName}."),
+    };
+
+    /// <summary>A whole number for which <paramref name="valid"/> holds.</summary>
+    public int? Integer(string path, Func<double, bool> valid, string acceptedText) => At(path)?.Plain switch
+    {
+        null or NullValue or UnknownValue => null,
+        NumberValue n when n.Value == Math.Floor(n.Value) && valid(n.Value) => (int)n.Value,
+        NumberValue n => FailWith<int?>(path, $"'{path}' is {n.Value}; accepted: {acceptedText}."),
+        var other => FailWith<int?>(path, $"'{path}' must be a whole number ({acceptedText}); got {other.KindName}."),
+    };
+
+    /// <summary>A list of Entra object ids (GUIDs) without duplicates; null when absent or not yet known.</summary>
+    public IReadOnlyList<string>? ObjectIds(string path, string what)
+    {
+        var value = At(path)?.Plain;
+        if (value is null or NullValue || value.ContainsUnknown)
+        {
+            return null;
+        }
+
+        if (value is not ArrayValue array)
+        {
+            return FailWith<IReadOnlyList<string>?>(path, $"'{path}' must be a list of {what} object ids (GUIDs); got {value.KindName}.");
+        }
+
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < array.Items.Count; i++)
+        {
+            var item = array.Items[i].Plain;
+            if (item is not StringValue { Value: var id } || !Guid.TryParseExact(id, "D", out _))
+            {
+                Fail($"{path}[{i}]", $"'{path}[{i}]' must be a {what} object id, a GUID like 3c8ef067-8b96-44de-b2ae-557dfa0f97a0; got "
+                    + (item is StringValue s ? $"\"{s.Value}\"." : $"{item.KindName}."));
+                continue;
+            }
+
+            if (!seen.Add(id))
+            {
+                Fail($"{path}[{i}]", $"'{path}[{i}]' repeats {what} id {id}; each id may appear once.");
+                continue;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private T FailWith<T>(string path, string reason)
+    {
+        Fail(path, reason);
+        return default!;
+    }
+
+    private static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"\"{v}\""));
+}

@@ -1,0 +1,66 @@
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Resources;
+
+/// <summary>
+/// Compares declared inputs with the last known outputs leaf by leaf. Undeclared leaves are never a change:
+/// the tenant keeps what it has there.
+/// </summary>
+internal static class LeafDiff
+{
+    public static DiffResult Compare(ObjectValue olds, ObjectValue news, IEnumerable<string> leaves, IReadOnlySet<string> idLists)
+    {
+        var changes = new Dictionary<string, PropertyChange>();
+        foreach (var leaf in leaves)
+        {
+            var declared = news.At(leaf);
+            if (declared is null || declared.Plain is NullValue)
+            {
+                continue;
+            }
+
+            var known = olds.At(leaf);
+            if (known is null || known.Plain is NullValue)
+            {
+                changes[leaf] = PropertyChange.Add;
+            }
+            else if (declared.ContainsUnknown || !Same(known.Plain, declared.Plain, idLists.Contains(leaf)))
+            {
+                changes[leaf] = PropertyChange.Update;
+            }
+        }
+
+        return new DiffResult(changes);
+    }
+
+    /// <summary>Overlays every declared leaf of <paramref name="inputs"/> onto <paramref name="outputs"/>.</summary>
+    public static ObjectValue Overlay(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>
+        leaves.Aggregate(outputs, (result, leaf) =>
+            inputs.At(leaf) is { Plain: not NullValue } declared ? result.With(leaf, declared) : result);
+
+    /// <summary>Marks an output leaf secret wherever the program passed its input as a secret.</summary>
+    public static ObjectValue CarrySecrets(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>
+        leaves.Aggregate(outputs, (result, leaf) =>
+            inputs.IsSecretAt(leaf) && result.At(leaf) is { IsSecret: false } value
+                ? result.With(leaf, new SecretValue(value))
+                : result);
+
+    private static bool Same(PropertyValue known, PropertyValue declared, bool asIdSet) => (known, declared) switch
+    {
+        (NumberValue a, NumberValue b) => a.Value.Equals(b.Value),
+        (StringValue a, StringValue b) => a.Value == b.Value,
+        (BoolValue a, BoolValue b) => a.Value == b.Value,
+        (ArrayValue a, ArrayValue b) when asIdSet => SameIds(a, b),
+        (ArrayValue a, ArrayValue b) => a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(p => Same(p.First.Plain, p.Second.Plain, false)),
+        _ => false,
+    };
+
+    private static bool SameIds(ArrayValue a, ArrayValue b)
+    {
+        static HashSet<string> Ids(ArrayValue list) =>
+            new(list.Items.Select(i => i.Plain).OfType<StringValue>().Select(s => s.Value), StringComparer.OrdinalIgnoreCase);
+
+        return a.Items.Count == b.Items.Count && Ids(a).SetEquals(Ids(b));
+    }
+}

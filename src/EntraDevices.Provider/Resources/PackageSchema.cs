@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using static EntraDevices.Provider.Resources.SchemaBuilder;
+
+namespace EntraDevices.Provider.Resources;
+
+/// <summary>The Pulumi package schema of <c>entradevices</c>, good for <c>pulumi package gen-sdk</c>.</summary>
+internal static class PackageSchema
+{
+    public static string Json(IEnumerable<IResource> resources, string version)
+    {
+        var config = new JsonObject
+        {
+            ["tenantId"] = String("Entra tenant id. Falls back to ARM_TENANT_ID."),
+            ["clientId"] = String("Application (client) id to sign in as. Falls back to ARM_CLIENT_ID."),
+            ["clientSecret"] = String("Client secret of the application. Falls back to ARM_CLIENT_SECRET. Prefer OIDC in pipelines.", secret: true),
+            ["useOidc"] = Boolean("Sign in with an OIDC federated token (workload identity federation). Falls back to ARM_USE_OIDC."),
+            ["oidcToken"] = String("The federated token itself. Falls back to ARM_OIDC_TOKEN.", secret: true),
+            ["oidcTokenFilePath"] = String("A file holding the federated token. Falls back to ARM_OIDC_TOKEN_FILE_PATH."),
+            ["oidcRequestUrl"] = String("GitHub Actions' token request URL. Falls back to ARM_OIDC_REQUEST_URL, then ACTIONS_ID_TOKEN_REQUEST_URL."),
+            ["oidcRequestToken"] = String("Bearer token for the token request URL. Falls back to ARM_OIDC_REQUEST_TOKEN, then ACTIONS_ID_TOKEN_REQUEST_TOKEN.", secret: true),
+            ["accessToken"] = String("A Microsoft Graph access token to use as is (first choice when set). Falls back to ENTRADEVICES_ACCESS_TOKEN.", secret: true),
+            ["environment"] = String("Microsoft cloud: global (default), usgovernment, dod or china. Falls back to ARM_ENVIRONMENT."),
+            ["graphEndpoint"] = String("Override of the Graph endpoint, e.g. for tests; must be https (http only for loopback). Falls back to ENTRADEVICES_GRAPH_ENDPOINT."),
+        };
+        var types = PolicySchema.Types();
+        var resourceSpecs = new JsonObject();
+        foreach (var resource in resources)
+        {
+            resourceSpecs[resource.Token] = resource.Schema();
+        }
+
+        var schema = new JsonObject
+        {
+            ["name"] = "entradevices",
+            ["displayName"] = "Entra device settings",
+            ["version"] = version,
+            ["description"] = "Microsoft Entra ID Devices > Device settings (device registration policy, BitLocker key self-recovery) through Microsoft Graph.",
+            ["keywords"] = new JsonArray("pulumi", "entra", "azuread", "autopilot", "category/cloud"),
+            ["license"] = "Apache-2.0",
+            ["config"] = new JsonObject { ["variables"] = config },
+            ["provider"] = new JsonObject
+            {
+                ["description"] = "Signs in to Microsoft Graph with, in order: an access token, a client secret, an OIDC federated token, or DefaultAzureCredential (Azure CLI, managed identity, environment).",
+                ["inputProperties"] = config.DeepClone(),
+            },
+            ["types"] = types,
+            ["resources"] = resourceSpecs,
+            ["language"] = new JsonObject
+            {
+                ["csharp"] = new JsonObject { ["rootNamespace"] = "Pulumi", ["packageReferences"] = new JsonObject { ["Pulumi"] = "3.*" } },
+            },
+        };
+        return schema.ToJsonString();
+    }
+}

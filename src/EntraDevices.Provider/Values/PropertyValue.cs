@@ -1,0 +1,55 @@
+namespace EntraDevices.Provider.Values;
+
+/// <summary>
+/// A Pulumi property value as resource code sees it: known or unknown (a preview placeholder), and possibly
+/// secret. Protobuf's <c>Value</c> stops at the protocol adapter; nothing past it sees one.
+/// </summary>
+public abstract record PropertyValue
+{
+    public static readonly PropertyValue Null = new NullValue();
+    public static readonly PropertyValue Unknown = new UnknownValue();
+
+    /// <summary>The value without its secret wrapper.</summary>
+    public PropertyValue Plain => this is SecretValue secret ? secret.Inner.Plain : this;
+
+    public bool IsSecret => this is SecretValue;
+
+    /// <summary>True when this value or anything inside it is unknown.</summary>
+    public bool ContainsUnknown => Plain switch
+    {
+        UnknownValue => true,
+        ArrayValue array => array.Items.Any(item => item.ContainsUnknown),
+        ObjectValue obj => obj.Properties.Values.Any(value => value.ContainsUnknown),
+        _ => false,
+    };
+
+    /// <summary>A short description of the value's kind for error messages; never the value itself.</summary>
+    public string KindName => Plain switch
+    {
+        NullValue => "null",
+        BoolValue => "a boolean",
+        NumberValue => "a number",
+        StringValue => "a string",
+        ArrayValue => "a list",
+        ObjectValue => "an object",
+        UnknownValue => "an unknown value",
+        _ => "a value of another kind",
+    };
+}
+
+public sealed record NullValue : PropertyValue;
+
+public sealed record UnknownValue : PropertyValue;
+
+public sealed record BoolValue(bool Value) : PropertyValue;
+
+public sealed record NumberValue(double Value) : PropertyValue;
+
+public sealed record StringValue(string Value) : PropertyValue;
+
+public sealed record SecretValue(PropertyValue Inner) : PropertyValue;
+
+public sealed record ArrayValue(IReadOnlyList<PropertyValue> Items) : PropertyValue
+{
+    public static ArrayValue Of(IEnumerable<string> items) => new([.. items.Select(item => (PropertyValue)new StringValue(item))]);
+}
