@@ -30,11 +30,11 @@ internal static class GraphErrorTranslation
                 return Rejected(operation, odata.ResponseStatusCode, odata.Error?.Code, odata.Error?.Message,
                     odata.Error?.InnerError?.RequestId ?? RequestIdOf(odata), retriesExhausted: false, exception);
             case AggregateException aggregate when aggregate.InnerExceptions.LastOrDefault() is ApiException last:
-                var (code, message) = ErrorBodyIn(last.Message);
-                return Rejected(operation, last.ResponseStatusCode, code, message, RequestIdOf(last), retriesExhausted: true, exception);
+                var (code, message, bodyRequestId) = ErrorBodyIn(last.Message);
+                return Rejected(operation, last.ResponseStatusCode, code, message, RequestIdOf(last) ?? bodyRequestId, retriesExhausted: true, exception);
             case ApiException api:
-                var (apiCode, apiMessage) = ErrorBodyIn(api.Message);
-                return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, RequestIdOf(api), retriesExhausted: false, exception);
+                var (apiCode, apiMessage, apiRequestId) = ErrorBodyIn(api.Message);
+                return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, RequestIdOf(api) ?? apiRequestId, retriesExhausted: false, exception);
             case HttpRequestException or IOException or OperationCanceledException:
                 return new GraphRequestException(operation, GraphFailureKind.NoAnswer,
                     $"Microsoft Graph did not answer the request to {operation.Action} ({operation}): {exception.GetBaseException().Message}",
@@ -75,24 +75,26 @@ internal static class GraphErrorTranslation
         exception.ResponseHeaders.TryGetValue("request-id", out var values) ? values.FirstOrDefault() : null;
 
     // The retry handler keeps the last response body only inside its exception text.
-    private static (string? Code, string? Message) ErrorBodyIn(string text)
+    private static (string? Code, string? Message, string? RequestId) ErrorBodyIn(string text)
     {
         var start = text.IndexOf("{\"error\"", StringComparison.Ordinal);
         if (start < 0)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         try
         {
             using var document = JsonDocument.Parse(text[start..]);
             var error = document.RootElement.GetProperty("error");
-            return (error.TryGetProperty("code", out var code) ? code.GetString() : null,
-                error.TryGetProperty("message", out var message) ? message.GetString() : null);
+            string? Text(JsonElement parent, string name) =>
+                parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? value.GetString() : null;
+            var inner = error.TryGetProperty("innerError", out var innerError) ? innerError : default;
+            return (Text(error, "code"), Text(error, "message"), Text(inner, "request-id"));
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
     }
 }
