@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace EntraDevices.Graph.Tests.Emulator;
+
+public class StandaloneTests
+{
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--intune" }, true)]
+    public async Task Standalone_prints_only_the_base_url_and_stops_when_stdin_closes(string[] args, bool intune)
+    {
+        using var process = Start(args);
+        try
+        {
+            var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Matches("^http://127\\.0\\.0\\.1:[0-9]+$", firstLine);
+            using (var http = EmulatorTest.CreateClient(firstLine!))
+            {
+                var state = JsonNode.Parse(await http.GetStringAsync("/_emulator/tenant"))!;
+                Assert.Equal(intune, state["intuneEnabled"]!.GetValue<bool>());
+            }
+
+            process.StandardInput.Close();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(0, process.ExitCode);
+            Assert.Empty(await process.StandardOutput.ReadToEndAsync());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    private static Process Start(string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphEmulator.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        // Drain stderr so a chatty emulator can never block on a full pipe.
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>
+/// <c>/_emulator/...</c>: lets out-of-process tests read the request log, inject faults and seed the tenant.
+/// No auth, camelCase JSON, and never recorded in the request log.
+/// </summary>
+internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults, RequestLog log)
+{
+    public const string Prefix = "/_emulator";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var route = $"{request.Method} {request.Path.Value?.TrimEnd('/')}".ToUpperInvariant();
+        try
+        {
+            switch (route)
+            {
+                case "GET /REQUESTS":
+                    await context.Response.WriteAsJsonAsync(log.Snapshot(), Json);
+                    break;
+                case "DELETE /REQUESTS":
+                    log.Clear();
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
+                    break;
+                case "POST /FAULTS":
+                    faults.Add(await JsonSerializer.DeserializeAsync<Fault>(request.Body, Json, context.RequestAborted) ?? throw new JsonException("A fault is required."));
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
+                    break;
+                case "GET /TENANT":
+                    await context.Response.WriteAsJsonAsync(TenantState(), Json);
+                    break;
+                case "PUT /TENANT":
+                    ReplaceTenantParts(await JsonNode.ParseAsync(request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? throw new JsonException("A JSON object is required."));
+                    await context.Response.WriteAsJsonAsync(TenantState(), Json);
+                    break;
+                default:
+                    await Problem(context, StatusCodes.Status404NotFound, $"No control endpoint {request.Method} {Prefix}{request.Path}.");
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, exception.Message);
+        }
+    }
+
+    private JsonObject TenantState() => new()
+    {
+        ["intuneEnabled"] = tenant.IntuneEnabled,
+        ["deviceRegistrationPolicy"] = tenant.DeviceRegistrationPolicy,
+        ["authorizationPolicy"] = tenant.AuthorizationPolicy,
+    };
+
+    // Each part is optional; all are checked before any is applied, Intune first so an explicit policy wins.
+    private void ReplaceTenantParts(JsonObject state)
+    {
+        var intune = state["intuneEnabled"]?.GetValueKind() switch
+        {
+            null => (bool?)null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new JsonException("intuneEnabled must be a boolean."),
+        };
+        var deviceRegistration = Part(state, "deviceRegistrationPolicy");
+        var authorization = Part(state, "authorizationPolicy");
+
+        if (intune is { } enabled)
+        {
+            tenant.IntuneEnabled = enabled;
+        }
+
+        if (deviceRegistration is not null)
+        {
+            tenant.SetDeviceRegistrationPolicy(deviceRegistration);
+        }
+
+        if (authorization is not null)
+        {
+            tenant.SetAuthorizationPolicy(authorization);
+        }
+    }
+
+    private static JsonObject? Part(JsonObject state, string name) => state[name] switch
+    {
+        null => null,
+        JsonObject part => part,
+        _ => throw new JsonException($"{name} must be an object."),
+    };
+
+    private static Task Problem(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = message }, Json);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>The tenant's stored device settings. Thread-safe; every read hands out a deep clone.</summary>
+public sealed class EmulatedTenant
+{
+    private readonly Lock _gate = new();
+    private bool _intuneEnabled;
+    private JsonObject _deviceRegistrationPolicy;
+    private JsonObject _authorizationPolicy = AuthorizationPolicyDocument.Seed();
+
+    internal EmulatedTenant(bool intuneEnabled)
+    {
+        _intuneEnabled = intuneEnabled;
+        _deviceRegistrationPolicy = DeviceRegistrationPolicyDocument.Seed(intuneEnabled);
+    }
+
+    /// <summary>Intune (MDM) is configured. Turning it on locks device registration to "all", as the service does.</summary>
+    public bool IntuneEnabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _intuneEnabled;
+            }
+        }
+        set
+        {
+            lock (_gate)
+            {
+                if (value && !_intuneEnabled)
+                {
+                    _deviceRegistrationPolicy = DeviceRegistrationPolicyDocument.WithRegistrationLocked(_deviceRegistrationPolicy);
+                }
+
+                _intuneEnabled = value;
+            }
+        }
+    }
+
+    /// <summary>The stored deviceRegistrationPolicy, without <c>@odata.context</c>.</summary>
+    public JsonObject DeviceRegistrationPolicy
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _deviceRegistrationPolicy.DeepClone().AsObject();
+            }
+        }
+    }
+
+    /// <summary>Replaces the stored deviceRegistrationPolicy exactly as given (tests seed odd states this way).</summary>
+    public void SetDeviceRegistrationPolicy(JsonObject policy)
+    {
+        var copy = WithoutContext(policy);
+        lock (_gate)
+        {
+            _deviceRegistrationPolicy = copy;
+        }
+    }
+
+    /// <summary>The stored authorizationPolicy, without <c>@odata.context</c>.</summary>
+    public JsonObject AuthorizationPolicy
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _authorizationPolicy.DeepClone().AsObject();
+            }
+        }
+    }
+
+    public void SetAuthorizationPolicy(JsonObject policy)
+    {
+        var copy = WithoutContext(policy);
+        lock (_gate)
+        {
+            _authorizationPolicy = copy;
+        }
+    }
+
+    internal JsonObject PutDeviceRegistrationPolicy(DeviceRegistrationPolicyBody body)
+    {
+        lock (_gate)
+        {
+            _deviceRegistrationPolicy = DeviceRegistrationPolicyDocument.Replace(_deviceRegistrationPolicy, body, _intuneEnabled);
+            return _deviceRegistrationPolicy.DeepClone().AsObject();
+        }
+    }
+
+    internal void PatchAuthorizationPolicy(JsonObject patch)
+    {
+        lock (_gate)
+        {
+            _authorizationPolicy = AuthorizationPolicyDocument.Merge(_authorizationPolicy, patch);
+        }
+    }
+
+    private static JsonObject WithoutContext(JsonObject policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var copy = policy.DeepClone().AsObject();
+        copy.Remove("@odata.context");
+        return copy;
+    }
+}

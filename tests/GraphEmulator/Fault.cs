@@ -1,0 +1,36 @@
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>
+/// A misbehaviour injected before normal handling: delay first, then drop, then answer with a status;
+/// without either, the request is handled normally (and dropped afterwards with <see cref="ApplyThenDrop"/>).
+/// </summary>
+public sealed record Fault
+{
+    /// <summary>HTTP method to match; null matches any.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Text the URL path must contain (case-insensitive); null matches any.</summary>
+    public string? PathContains { get; init; }
+
+    /// <summary>Answer with this status and a Graph error body; state is not touched.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>Adds a Retry-After header (seconds) to a status answer.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>Wait this long before answering; a request abort ends the wait.</summary>
+    public int DelayMilliseconds { get; init; }
+
+    /// <summary>Abort the connection without a response and without touching state.</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>Handle the request normally, then abort the connection instead of answering.</summary>
+    public bool ApplyThenDrop { get; init; }
+
+    /// <summary>How many matching requests this fault affects.</summary>
+    public int Times { get; init; } = 1;
+
+    internal bool Matches(string method, string path) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>
+/// A Microsoft Graph stand-in on 127.0.0.1 (random port, HTTP/1.1) serving the device settings endpoints,
+/// with a request log and injectable faults.
+/// </summary>
+public sealed class GraphEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FaultQueue _faults;
+    private readonly RequestLog _log;
+
+    private GraphEmulator(WebApplication app, EmulatedTenant tenant, FaultQueue faults, RequestLog log, string baseUrl)
+    {
+        _app = app;
+        Tenant = tenant;
+        _faults = faults;
+        _log = log;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where Graph lives, e.g. <c>http://127.0.0.1:54321</c>: no trailing slash, no version.</summary>
+    public string BaseUrl { get; }
+
+    public EmulatedTenant Tenant { get; }
+
+    /// <summary>A copy of the Graph requests so far, in order. Control requests are not included.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
+
+    public static Task<GraphEmulator> StartAsync(EmulatorOptions? options = null) => StartAsync(options, logging: null);
+
+    internal static async Task<GraphEmulator> StartAsync(EmulatorOptions? options, Action<ILoggingBuilder>? logging)
+    {
+        var tenant = new EmulatedTenant(options?.IntuneEnabled ?? false);
+        var faults = new FaultQueue();
+        var log = new RequestLog();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GraphEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+
+        var app = builder.Build();
+        var control = new ControlEndpoints(tenant, faults, log);
+        var graph = new GraphRequestHandler(new GraphRoutes(tenant), faults, log, app.Lifetime.ApplicationStopping);
+        app.Map(ControlEndpoints.Prefix, branch => branch.Run(control.InvokeAsync));
+        app.Run(graph.InvokeAsync);
+
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new GraphEmulator(app, tenant, faults, log, address.TrimEnd('/'));
+    }
+
+    public void ClearRequests() => _log.Clear();
+
+    /// <summary>Queues a fault; each request consumes the first queued fault that matches it.</summary>
+    public void InjectFault(Fault fault) => _faults.Add(fault);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

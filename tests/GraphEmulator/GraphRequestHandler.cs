@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>
+/// Serves one Graph request: records it, applies the first matching injected fault, then handles it
+/// through <see cref="GraphRoutes"/>.
+/// </summary>
+internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults, RequestLog log, CancellationToken stopping)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        GraphResponseWriter.AddCorrelationHeaders(context);
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        var authorization = request.Headers.Authorization.ToString();
+        var body = await ReadBodyAsync(request, context.RequestAborted);
+        var record = new Recorder(log, new RecordedRequest(
+            request.Method,
+            path,
+            body,
+            0,
+            request.Headers["Retry-Attempt"] is { Count: > 0 } attempt ? attempt.ToString() : null,
+            AccessToken.BearerToken(authorization) is not null));
+        // Recording before the headers leave means a client that has its answer always finds it in the log.
+        context.Response.OnStarting(() =>
+        {
+            record.Status(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
+        var fault = faults.Take(request.Method, path);
+        if (fault is { DelayMilliseconds: > 0 } && !await DelayAsync(fault.DelayMilliseconds, context.RequestAborted))
+        {
+            record.Status(0);
+            context.Abort();
+            return;
+        }
+
+        if (fault is { DropConnection: true })
+        {
+            record.Status(0);
+            context.Abort();
+            return;
+        }
+
+        if (fault?.Status is { } status)
+        {
+            if (fault.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var (code, message) = GraphResponseWriter.FaultError(status);
+            await GraphResponseWriter.WriteErrorAsync(context, status, code, message);
+            return;
+        }
+
+        GraphResponse? response = null;
+        GraphErrorException? error = null;
+        try
+        {
+            response = routes.Handle(request.Method, path, authorization.Length > 0 ? authorization : null, body);
+        }
+        catch (GraphErrorException exception)
+        {
+            error = exception;
+        }
+
+        if (fault is { ApplyThenDrop: true })
+        {
+            record.Status(0);
+            context.Abort();
+            return;
+        }
+
+        if (error is not null)
+        {
+            if (error.Status == StatusCodes.Status405MethodNotAllowed)
+            {
+                context.Response.Headers.Allow = string.Join(", ", routes.AllowedMethods(path));
+            }
+
+            await GraphResponseWriter.WriteErrorAsync(context, error.Status, error.Code, error.Message);
+            return;
+        }
+
+        await GraphResponseWriter.WriteAsync(context, response!);
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellation);
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Waits, returning false if the client went away or the emulator is stopping.</summary>
+    private async Task<bool> DelayAsync(int milliseconds, CancellationToken requestAborted)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
+        try
+        {
+            await Task.Delay(milliseconds, either.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Adds the request to the log exactly once, with the status that was (or wasn't) sent.</summary>
+    private sealed class Recorder(RequestLog log, RecordedRequest request)
+    {
+        private int _recorded;
+
+        public void Status(int status)
+        {
+            if (Interlocked.Exchange(ref _recorded, 1) == 0)
+            {
+                log.Add(request with { Status = status });
+            }
+        }
+    }
+}
