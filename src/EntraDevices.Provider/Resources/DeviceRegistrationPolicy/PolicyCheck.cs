@@ -88,7 +88,9 @@ internal static class PolicyCheck
             rules.Fail(path, $"'{path}' has scope \"{scope}\" but lists users or groups; members are accepted only with scope \"selected\".");
         }
 
-        if (scope == "selected" && usersKnown && groupsKnown && (users?.Count ?? 0) + (groups?.Count ?? 0) == 0)
+        // Count what was written, valid or not: a bad id is already reported on its own.
+        int Written(string list) => rules.At($"{path}.{list}")?.Plain is ArrayValue items ? items.Items.Count : 0;
+        if (scope == "selected" && usersKnown && groupsKnown && Written("users") + Written("groups") == 0)
         {
             rules.Fail(path, $"'{path}' has scope \"selected\" but no users or groups; list at least one user or group object id, or use scope \"none\".");
         }

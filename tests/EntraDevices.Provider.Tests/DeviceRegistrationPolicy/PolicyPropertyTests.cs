@@ -1,0 +1,93 @@
+using CsCheck;
+using EntraDevices.Graph.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Resources;
+using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Tests.DeviceRegistrationPolicy;
+
+/// <summary>Arbitrary inputs, biased toward the policy's own names and values, never crash Check or Diff.</summary>
+public class PolicyPropertyTests
+{
+    private static readonly Gen<string> Keys = OneOf(
+        "userDeviceQuota", "multiFactorAuthConfiguration", "azureADJoin", "allowedToJoin", "localAdmins", "enableGlobalAdmins",
+        "registeringUsers", "azureADRegistration", "allowedToRegister", "localAdminPassword", "isEnabled", "onDestroy",
+        "scope", "users", "groups", "isAdminConfigurable", "originalSettings", "typo");
+
+    private static readonly Gen<PropertyValue> Leaf = Gen.OneOf(
+        Gen.Bool.Select(b => (PropertyValue)new BoolValue(b)),
+        Gen.Int[-2, 150].Select(i => (PropertyValue)new NumberValue(i)),
+        Gen.Double[-1e10, 1e10].Select(d => (PropertyValue)new NumberValue(d)),
+        OneOf("all", "selected", "none", "required", "notRequired", "restoreOriginal", "restoreDefaults", "",
+            Inputs.UserId, Inputs.GroupId, "not-a-guid").Select(s => (PropertyValue)new StringValue(s)),
+        Gen.Const(PropertyValue.Unknown),
+        Gen.Const(PropertyValue.Null));
+
+    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    private static Gen<PropertyValue> Value(int depth) => depth <= 0
+        ? Leaf
+        : Gen.Frequency(
+            (3, Leaf),
+            (3, Object(depth - 1).Select(o => (PropertyValue)o)),
+            (1, Value(depth - 1).Array[0, 3].Select(items => (PropertyValue)new ArrayValue(items))),
+            (1, Value(depth - 1).Select(v => (PropertyValue)new SecretValue(v))));
+
+    private static Gen<ObjectValue> Object(int depth) =>
+        Gen.Select(Keys, Value(depth)).Array[0, 6]
+            .Select(pairs => new ObjectValue(pairs.DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2)));
+
+    [Fact]
+    public void Check_never_crashes_and_either_fails_or_returns_inputs_that_apply()
+    {
+        Object(4).Sample(news =>
+        {
+            var result = PolicyCheck.Check(news);
+            if (result.Failures.Count > 0 || result.Inputs.ContainsUnknown)
+            {
+                Assert.All(result.Failures, f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
+                return;
+            }
+
+            var declared = PolicyInputs.Read(result.Inputs);
+            var applied = declared.ApplyTo(DeviceRegistrationSettings.EntraDefaults);
+            if (declared.UserDeviceQuota is { } quota)
+            {
+                Assert.Equal(quota, applied.UserDeviceQuota);
+            }
+
+            if (declared.AllowedToJoin is { } join)
+            {
+                Assert.Equal(join, applied.AzureADJoin.AllowedToJoin);
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Checked_inputs_pass_a_second_check_unchanged()
+    {
+        Object(4).Sample(news =>
+        {
+            var first = PolicyCheck.Check(news);
+            if (first.Failures.Count > 0)
+            {
+                return;
+            }
+
+            var second = PolicyCheck.Check(first.Inputs);
+            Assert.Empty(second.Failures);
+            var changes = LeafDiff.Compare(first.Inputs, second.Inputs, PolicyProperties.Leaves, PolicyProperties.IdLists).Changes;
+            Assert.DoesNotContain(changes, c => !first.Inputs.At(c.Key)!.ContainsUnknown);
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void Diff_never_crashes_and_never_reports_an_undeclared_leaf()
+    {
+        Gen.Select(Object(4), Object(4)).Sample((olds, news) =>
+        {
+            var diff = LeafDiff.Compare(olds, news, PolicyProperties.Leaves, PolicyProperties.IdLists);
+            Assert.All(diff.Changes.Keys, path => Assert.NotNull(news.At(path)));
+        }, iter: 3000);
+    }
+}
