@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
@@ -35,6 +36,10 @@ internal static class GraphErrorTranslation
             case ApiException api:
                 var (apiCode, apiMessage, apiRequestId) = ErrorBodyIn(api.Message);
                 return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, RequestIdOf(api) ?? apiRequestId, retriesExhausted: false, exception);
+            case AuthenticationFailedException or CredentialUnavailableException:
+                // No request left this machine: nothing can have changed.
+                return new GraphRequestException(operation, GraphFailureKind.Rejected,
+                    $"Signing in to Microsoft Graph failed, so Pulumi could not {operation.Action} ({operation}): {exception.Message}", exception);
             case HttpRequestException or IOException or OperationCanceledException:
                 return new GraphRequestException(operation, GraphFailureKind.NoAnswer,
                     $"Microsoft Graph did not answer the request to {operation.Action} ({operation}): {exception.GetBaseException().Message}",
