@@ -96,16 +96,11 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
     public override async Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
     {
         var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        using var limits = lifetime.Limit(request.Timeout);
-        try
+        return await Bounded(request.Timeout, async token =>
         {
-            var read = await resource.ReadAsync(request.Id, ToObject(request.Properties), ToObject(request.Inputs), limits.Token);
+            var read = await resource.ReadAsync(request.Id, ToObject(request.Properties), ToObject(request.Inputs), token);
             return new ReadResponse { Id = read.Id, Properties = ToStruct(read.Outputs), Inputs = ToStruct(read.Inputs) };
-        }
-        catch (Exception error)
-        {
-            throw FailureStatus.From(error, Prefix(limits));
-        }
+        });
     }
 
     public override async Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context)
@@ -118,30 +113,18 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
             return new UpdateResponse { Properties = ToStruct(resource.PreviewUpdate(olds, news)) };
         }
 
-        using var limits = lifetime.Limit(request.Timeout);
-        try
-        {
-            return new UpdateResponse { Properties = ToStruct(await resource.UpdateAsync(olds, news, limits.Token)) };
-        }
-        catch (Exception error)
-        {
-            throw FailureStatus.From(error, Prefix(limits));
-        }
+        return await Bounded(request.Timeout, async token =>
+            new UpdateResponse { Properties = ToStruct(await resource.UpdateAsync(olds, news, token)) });
     }
 
     public override async Task<Empty> Delete(DeleteRequest request, ServerCallContext context)
     {
         var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        using var limits = lifetime.Limit(request.Timeout);
-        try
+        return await Bounded(request.Timeout, async token =>
         {
-            await resource.DeleteAsync(ToObject(request.Properties), ToObject(request.OldInputs), limits.Token);
+            await resource.DeleteAsync(ToObject(request.Properties), ToObject(request.OldInputs), token);
             return new Empty();
-        }
-        catch (Exception error)
-        {
-            throw FailureStatus.From(error, Prefix(limits));
-        }
+        });
     }
 
     public override Task<Empty> Cancel(Empty request, ServerCallContext context)
@@ -151,6 +134,20 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
     }
 
     public override Task<Empty> Attach(PluginAttach request, ServerCallContext context) => Task.FromResult(new Empty());
+
+    /// <summary>Runs one Graph-touching operation within the engine's timeout and Cancel, mapping failures to statuses.</summary>
+    private async Task<T> Bounded<T>(double timeoutSeconds, Func<CancellationToken, Task<T>> operation)
+    {
+        using var limits = lifetime.Limit(timeoutSeconds);
+        try
+        {
+            return await operation(limits.Token);
+        }
+        catch (Exception error)
+        {
+            throw FailureStatus.From(error, Prefix(limits));
+        }
+    }
 
     private static T Guard<T>(Func<T> step)
     {
