@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Infra.EntraDevices;
+using Infra.Groups;
+using Pulumi;
+using Pulumi.AzureAD;
+
+namespace Infra;
+
+/// <summary>Everything one run of the program declared; <see langword="null"/> when the settings did not ask for it.</summary>
+internal sealed record DeclaredResources(
+    Group? JoinGroup,
+    Output<ImmutableArray<string>>? AllowedToJoinGroupIds,
+    Group? AutopilotGroup,
+    JoinedDeviceLocalAdministrators? LocalAdministrators,
+    DeviceRegistrationPolicy Policy,
+    BitLockerKeyRecoveryRestriction? BitLockerRestriction)
+{
+    /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
+    public IDictionary<string, object?> ToStackOutputs()
+    {
+        var outputs = new Dictionary<string, object?>
+        {
+            ["deviceRegistrationPolicy"] = new Dictionary<string, object?>
+            {
+                ["userDeviceQuota"] = Policy.UserDeviceQuota,
+                ["multiFactorAuthConfiguration"] = Policy.MultiFactorAuthConfiguration,
+                ["azureADJoin"] = Policy.AzureADJoin,
+                ["azureADRegistration"] = Policy.AzureADRegistration,
+                ["localAdminPassword"] = Policy.LocalAdminPassword,
+                ["originalSettings"] = Policy.OriginalSettings,
+            },
+        };
+
+        if (AllowedToJoinGroupIds is not null)
+        {
+            outputs["allowedToJoinGroupIds"] = AllowedToJoinGroupIds;
+        }
+
+        if (JoinGroup is not null)
+        {
+            outputs["joinGroupObjectId"] = JoinGroup.ObjectId;
+        }
+
+        if (AutopilotGroup is not null)
+        {
+            outputs["autopilotGroupObjectId"] = AutopilotGroup.ObjectId;
+        }
+
+        if (LocalAdministrators is not null)
+        {
+            outputs["localAdminsGroupObjectId"] = LocalAdministrators.Group.ObjectId;
+        }
+
+        if (BitLockerRestriction is not null)
+        {
+            outputs["bitLockerKeyRecoveryRestriction"] = new Dictionary<string, object?>
+            {
+                ["restrictOwnersFromReadingKeys"] = BitLockerRestriction.RestrictOwnersFromReadingKeys,
+                ["originalValue"] = BitLockerRestriction.OriginalValue,
+            };
+        }
+
+        return outputs;
+    }
+}

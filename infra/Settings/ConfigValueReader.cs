@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Infra.Settings;
+
+/// <summary>
+/// Reads raw configuration strings (as Pulumi hands them to the program: scalars as their text, lists
+/// as JSON arrays) into typed values. It never throws: every problem becomes an error message that names
+/// the full configuration key and says what is accepted.
+/// </summary>
+internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> values, string configNamespace)
+{
+    private readonly List<string> _errors = [];
+    private readonly HashSet<string> _failedKeys = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>The key as written in a stack file, quoted, e.g. <c>'entra-device-settings:joinScope'</c>.</summary>
+    public string Name(string key) => $"'{configNamespace}:{key}'";
+
+    /// <summary>Whether the key has a value.</summary>
+    public bool IsSet(string key) => Raw(key) is not null;
+
+    /// <summary>Whether the key's value was rejected; cross-key checks skip such keys to avoid noise.</summary>
+    public bool Failed(string key) => _failedKeys.Contains(key);
+
+    /// <summary>Records a problem that involves several keys.</summary>
+    public void Error(string message) => _errors.Add(message);
+
+    public void RejectUnknownKeys(IReadOnlyList<string> knownKeys)
+    {
+        var unknown = values
+            .Where(pair => pair.Value is not null && !knownKeys.Contains(pair.Key, StringComparer.Ordinal))
+            .Select(pair => pair.Key)
+            .Order(StringComparer.Ordinal);
+        foreach (var key in unknown)
+        {
+            Fail(key, $"{Name(key)} is not a setting of this program; accepted keys: {string.Join(", ", knownKeys)}.");
+        }
+    }
+
+    public bool? Boolean(string key)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: true, false.");
+        return null;
+    }
+
+    /// <summary>One of <paramref name="accepted"/> (compared ignoring case), returned as spelled there.</summary>
+    public string? Choice(string key, IReadOnlyList<string> accepted)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+        var match = accepted.FirstOrDefault(value => string.Equals(value, text, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: {string.Join(", ", accepted.Select(Quote))}.");
+        }
+
+        return match;
+    }
+
+    public MembershipScope? Scope(string key)
+        => Choice(key, MembershipScopeExtensions.AcceptedValues) is string value
+            ? MembershipScopeExtensions.FromContractValue(value)
+            : null;
+
+    public int? DeviceQuota(string key)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+        if (string.Equals(text, "unlimited", StringComparison.OrdinalIgnoreCase))
+        {
+            return StackSettings.UnlimitedDeviceQuota;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quota)
+            && (quota <= StackSettings.MaxLimitedDeviceQuota || quota == StackSettings.UnlimitedDeviceQuota))
+        {
+            return quota;
+        }
+
+        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: a whole number from 0 to {StackSettings.MaxLimitedDeviceQuota}, "
+            + $"or \"unlimited\" (also written {StackSettings.UnlimitedDeviceQuota}) for no limit.");
+        return null;
+    }
+
+    public string? GroupName(string key)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var name = raw.Trim();
+        if (name.Length is >= 1 and <= StackSettings.MaxGroupNameLength)
+        {
+            return name;
+        }
+
+        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: a group display name of 1 to {StackSettings.MaxGroupNameLength} characters.");
+        return null;
+    }
+
+    /// <summary>
+    /// A list of object ids: a JSON array (what Pulumi passes for a YAML list) or a comma-separated string.
+    /// Returned lower-case, without duplicates; empty when unset or invalid.
+    /// </summary>
+    public IReadOnlyList<string> ObjectIds(string key)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        var items = SplitList(raw);
+        if (items is null)
+        {
+            Fail(key, $"{Name(key)} is {Quote(raw)}, which is not a list; accepted values: a list of object ids (GUIDs), "
+                + "as a YAML list or a comma-separated string.");
+            return [];
+        }
+
+        var ids = new List<string>();
+        foreach (var item in items)
+        {
+            if (item is not null && Guid.TryParse(item.Trim(), out var id))
+            {
+                var text = id.ToString("D");
+                if (!ids.Contains(text))
+                {
+                    ids.Add(text);
+                }
+
+                continue;
+            }
+
+            Fail(key, $"{Name(key)} contains {Quote(item ?? "null")}, which is not an object id; accepted values: "
+                + "object ids (GUIDs) such as \"00000000-0000-0000-0000-000000000000\".");
+        }
+
+        return Failed(key) ? [] : ids;
+    }
+
+    private string? Raw(string key) => values.TryGetValue(key, out var value) ? value : null;
+
+    private void Fail(string key, string message)
+    {
+        _failedKeys.Add(key);
+        _errors.Add(message);
+    }
+
+    private static string Quote(string value) => $"\"{value}\"";
+
+    private static IReadOnlyList<string?>? SplitList(string raw)
+    {
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        if (!text.StartsWith('['))
+        {
+            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<string?[]>(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

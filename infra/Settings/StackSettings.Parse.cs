@@ -1,0 +1,153 @@
+namespace Infra.Settings;
+
+internal sealed partial record StackSettings
+{
+    public static readonly IReadOnlyList<string> OnDestroyValues = [RestoreOriginal, RestoreDefaults];
+
+    /// <summary>
+    /// Validates the stack's raw configuration values (keys without the project namespace; a
+    /// <see langword="null"/> value is an unset key) and returns the typed settings. Pure: no Pulumi
+    /// runtime needed.
+    /// </summary>
+    /// <param name="values">Raw values by key, as Pulumi hands them to the program.</param>
+    /// <param name="configNamespace">The project name, used to spell keys in messages.</param>
+    /// <exception cref="StackSettingsException">One or more values are invalid; all are reported at once.</exception>
+    public static StackSettings Parse(IReadOnlyDictionary<string, string?> values, string configNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configNamespace);
+
+        var reader = new ConfigValueReader(values, configNamespace);
+        reader.RejectUnknownKeys(ConfigKeys.All);
+
+        var settings = new StackSettings
+        {
+            Join = ReadJoin(reader),
+            UserDeviceQuota = reader.DeviceQuota(ConfigKeys.UserDeviceQuota),
+            RequireMfa = reader.Boolean(ConfigKeys.RequireMfa),
+            GlobalAdminsAsLocalAdmins = reader.Boolean(ConfigKeys.GlobalAdminsAsLocalAdmins),
+            RegisteringUsersLocalAdmins = ReadRegisteringUsersLocalAdmins(reader),
+            LapsEnabled = reader.Boolean(ConfigKeys.LapsEnabled),
+            LocalAdminsGroupName = ReadCreatedGroupName(
+                reader, ConfigKeys.CreateLocalAdminsGroup, ConfigKeys.LocalAdminsGroupName, createByDefault: false, DefaultLocalAdminsGroupName),
+            AutopilotGroupName = ReadCreatedGroupName(
+                reader, ConfigKeys.CreateAutopilotGroup, ConfigKeys.AutopilotGroupName, createByDefault: true, DefaultAutopilotGroupName),
+            RestrictBitLockerKeySelfRecovery = reader.Boolean(ConfigKeys.RestrictBitLockerKeySelfRecovery),
+            OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
+        };
+
+        if (reader.Errors.Count > 0)
+        {
+            throw new StackSettingsException(reader.Errors);
+        }
+
+        return settings;
+    }
+
+    private static JoinSettings? ReadJoin(ConfigValueReader reader)
+    {
+        var scope = reader.Scope(ConfigKeys.JoinScope);
+        var createdGroupName = ReadCreatedGroupName(
+            reader, ConfigKeys.CreateJoinGroup, ConfigKeys.JoinGroupName, createByDefault: false, DefaultJoinGroupName);
+        var groupIds = reader.ObjectIds(ConfigKeys.JoinGroupIds);
+        var userIds = reader.ObjectIds(ConfigKeys.JoinUserIds);
+
+        if (reader.Failed(ConfigKeys.JoinScope) || reader.Failed(ConfigKeys.CreateJoinGroup))
+        {
+            return null;
+        }
+
+        if (scope == MembershipScope.Selected)
+        {
+            if (createdGroupName is null && groupIds.Count == 0 && userIds.Count == 0)
+            {
+                reader.Error(
+                    $"{reader.Name(ConfigKeys.JoinScope)} is \"selected\" but none of {reader.Name(ConfigKeys.JoinGroupIds)}, "
+                    + $"{reader.Name(ConfigKeys.JoinUserIds)} or {reader.Name(ConfigKeys.CreateJoinGroup)} (true) is set, so nobody could join devices; "
+                    + $"set at least one of them, or set {reader.Name(ConfigKeys.JoinScope)} to \"all\" or \"none\".");
+            }
+
+            return new JoinSettings(MembershipScope.Selected, userIds, groupIds, createdGroupName);
+        }
+
+        var scopeIs = scope is { } value ? $"is \"{value.ToContractValue()}\"" : "is not set";
+        if (createdGroupName is not null)
+        {
+            reader.Error(
+                $"{reader.Name(ConfigKeys.CreateJoinGroup)} is true but {reader.Name(ConfigKeys.JoinScope)} {scopeIs}; "
+                + $"the join group is used only when {reader.Name(ConfigKeys.JoinScope)} is \"selected\".");
+        }
+
+        RejectMembersOutsideSelected(reader, ConfigKeys.JoinScope, scopeIs, ConfigKeys.JoinGroupIds, groupIds, "groups allowed to join");
+        RejectMembersOutsideSelected(reader, ConfigKeys.JoinScope, scopeIs, ConfigKeys.JoinUserIds, userIds, "users allowed to join");
+
+        return scope is { } declared ? new JoinSettings(declared, [], [], null) : null;
+    }
+
+    private static MembershipSettings? ReadRegisteringUsersLocalAdmins(ConfigValueReader reader)
+    {
+        var scope = reader.Scope(ConfigKeys.RegisteringUsersLocalAdminScope);
+        var userIds = reader.ObjectIds(ConfigKeys.RegisteringUsersLocalAdminUserIds);
+        var groupIds = reader.ObjectIds(ConfigKeys.RegisteringUsersLocalAdminGroupIds);
+
+        if (reader.Failed(ConfigKeys.RegisteringUsersLocalAdminScope))
+        {
+            return null;
+        }
+
+        if (scope == MembershipScope.Selected)
+        {
+            if (userIds.Count == 0 && groupIds.Count == 0)
+            {
+                reader.Error(
+                    $"{reader.Name(ConfigKeys.RegisteringUsersLocalAdminScope)} is \"selected\" but neither "
+                    + $"{reader.Name(ConfigKeys.RegisteringUsersLocalAdminUserIds)} nor {reader.Name(ConfigKeys.RegisteringUsersLocalAdminGroupIds)} is set; "
+                    + $"list at least one user or group, or set {reader.Name(ConfigKeys.RegisteringUsersLocalAdminScope)} to \"all\" or \"none\".");
+            }
+
+            return new MembershipSettings(MembershipScope.Selected, userIds, groupIds);
+        }
+
+        var scopeIs = scope is { } value ? $"is \"{value.ToContractValue()}\"" : "is not set";
+        RejectMembersOutsideSelected(
+            reader, ConfigKeys.RegisteringUsersLocalAdminScope, scopeIs, ConfigKeys.RegisteringUsersLocalAdminUserIds, userIds, "registering users made local administrators");
+        RejectMembersOutsideSelected(
+            reader, ConfigKeys.RegisteringUsersLocalAdminScope, scopeIs, ConfigKeys.RegisteringUsersLocalAdminGroupIds, groupIds, "registering users made local administrators");
+
+        return scope is { } declared ? new MembershipSettings(declared, [], []) : null;
+    }
+
+    private static void RejectMembersOutsideSelected(
+        ConfigValueReader reader, string scopeKey, string scopeIs, string membersKey, IReadOnlyList<string> members, string what)
+    {
+        if (members.Count > 0)
+        {
+            reader.Error(
+                $"{reader.Name(membersKey)} is set but {reader.Name(scopeKey)} {scopeIs}; "
+                + $"{what} are listed only when {reader.Name(scopeKey)} is \"selected\".");
+        }
+    }
+
+    /// <summary>The display name of a group this program creates when <paramref name="createKey"/> says so, else null.</summary>
+    private static string? ReadCreatedGroupName(
+        ConfigValueReader reader, string createKey, string nameKey, bool createByDefault, string defaultName)
+    {
+        var create = reader.Boolean(createKey);
+        var name = reader.GroupName(nameKey);
+        if (reader.Failed(createKey))
+        {
+            return null;
+        }
+
+        var creates = create ?? createByDefault;
+        if (name is not null && !creates)
+        {
+            var createIs = create is null ? "is not set (default false)" : "is false";
+            reader.Error(
+                $"{reader.Name(nameKey)} is set but {reader.Name(createKey)} {createIs}; the name applies only to the group this program creates; "
+                + $"set {reader.Name(createKey)} to true, or remove {reader.Name(nameKey)}.");
+        }
+
+        return creates ? name ?? defaultName : null;
+    }
+}

@@ -1,0 +1,54 @@
+namespace Infra.Settings;
+
+/// <summary>
+/// The validated configuration of one stack. A <see langword="null"/> setting is not declared: the
+/// provider leaves that part of the tenant as it is. Build it with <see cref="Parse"/>.
+/// </summary>
+internal sealed partial record StackSettings
+{
+    /// <summary>The user device quota Graph uses for "Unlimited".</summary>
+    public const int UnlimitedDeviceQuota = int.MaxValue;
+
+    /// <summary>The highest limited user device quota Entra ID accepts.</summary>
+    public const int MaxLimitedDeviceQuota = 100;
+
+    /// <summary>Entra ID limits group display names to 256 characters.</summary>
+    public const int MaxGroupNameLength = 256;
+
+    public const string DefaultJoinGroupName = "Entra ID device join - allowed users";
+    public const string DefaultAutopilotGroupName = "Autopilot devices";
+    public const string DefaultLocalAdminsGroupName = "Entra ID joined devices - additional local administrators";
+
+    public const string RestoreOriginal = "restoreOriginal";
+    public const string RestoreDefaults = "restoreDefaults";
+
+    /// <summary>Who may join devices (<c>azureADJoin.allowedToJoin</c>).</summary>
+    public JoinSettings? Join { get; init; }
+
+    /// <summary>0 to 100, or <see cref="UnlimitedDeviceQuota"/>.</summary>
+    public int? UserDeviceQuota { get; init; }
+
+    /// <summary>Whether joining or registering a device requires multifactor authentication.</summary>
+    public bool? RequireMfa { get; init; }
+
+    /// <summary>Whether Global Administrators become local administrators of joined devices.</summary>
+    public bool? GlobalAdminsAsLocalAdmins { get; init; }
+
+    /// <summary>Which registering users become local administrators of the devices they join.</summary>
+    public MembershipSettings? RegisteringUsersLocalAdmins { get; init; }
+
+    /// <summary>Windows LAPS (<c>localAdminPassword.isEnabled</c>).</summary>
+    public bool? LapsEnabled { get; init; }
+
+    /// <summary>Display name of the additional local administrators group to create, or <see langword="null"/> for none.</summary>
+    public string? LocalAdminsGroupName { get; init; }
+
+    /// <summary>Display name of the dynamic Autopilot device group to create, or <see langword="null"/> for none.</summary>
+    public string? AutopilotGroupName { get; init; }
+
+    /// <summary>Whether device owners are kept from reading their own BitLocker recovery keys; <see langword="null"/> leaves it alone.</summary>
+    public bool? RestrictBitLockerKeySelfRecovery { get; init; }
+
+    /// <summary><see cref="RestoreOriginal"/> or <see cref="RestoreDefaults"/>; <see langword="null"/> keeps the provider default.</summary>
+    public string? OnDestroy { get; init; }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Infra.EntraDevices;
+using Pulumi.Testing;
+
+namespace Infra.Tests;
+
+/// <summary>
+/// Stands in for the engine and the providers: records every resource the program registers and answers
+/// with plausible outputs (inputs echoed, object ids derived from resource names, the provider's fixed ids).
+/// </summary>
+internal sealed class EntraMocks : IMocks
+{
+    public const string GroupType = "azuread:index/group:Group";
+    public const string DirectoryRoleType = "azuread:index/directoryRole:DirectoryRole";
+    public const string DirectoryRoleAssignmentType = "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment";
+    public const string PolicyId = "deviceRegistrationPolicy";
+    public const string BitLockerId = "authorizationPolicy";
+
+    /// <summary>The tenant's settings before the stack: what the mocked provider reports as <c>originalSettings</c>.</summary>
+    public static readonly ImmutableDictionary<string, object?> OriginalSettings = Tree.Object(
+        ("userDeviceQuota", 50.0),
+        ("multiFactorAuthConfiguration", "notRequired"),
+        ("azureADJoin", Tree.Object(
+            ("allowedToJoin", Tree.Object(("scope", "all"))),
+            ("localAdmins", Tree.Object(
+                ("enableGlobalAdmins", true),
+                ("registeringUsers", Tree.Object(("scope", "all"))))),
+            ("isAdminConfigurable", true))),
+        ("azureADRegistration", Tree.Object(
+            ("allowedToRegister", Tree.Object(("scope", "all"))),
+            ("isAdminConfigurable", false))),
+        ("localAdminPassword", Tree.Object(("isEnabled", false))));
+
+    private readonly List<MockResourceArgs> _registrations = [];
+    private readonly List<MockRegisterResourceOutputsRequest> _registeredOutputs = [];
+
+    /// <summary>Every resource registration, in order.</summary>
+    public IReadOnlyList<MockResourceArgs> Registrations
+    {
+        get
+        {
+            lock (_registrations)
+            {
+                return [.. _registrations];
+            }
+        }
+    }
+
+    /// <summary>Every set of component outputs registered (serialized, then read back as the engine would).</summary>
+    public IReadOnlyList<MockRegisterResourceOutputsRequest> RegisteredOutputs
+    {
+        get
+        {
+            lock (_registeredOutputs)
+            {
+                return [.. _registeredOutputs];
+            }
+        }
+    }
+
+    /// <summary>The (GUID) object id the mocks give the Entra object behind a resource name.</summary>
+    public static string ObjectIdOf(string resourceName)
+        => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(resourceName)).AsSpan(0, 16)).ToString("D");
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        lock (_registrations)
+        {
+            _registrations.Add(args);
+        }
+
+        var name = args.Name ?? "";
+        var state = args.Inputs.ToBuilder();
+        string id;
+        switch (args.Type)
+        {
+            case GroupType:
+            case DirectoryRoleType:
+                id = ObjectIdOf(name);
+                state["objectId"] = id;
+                break;
+            case DeviceRegistrationPolicy.TypeToken:
+                id = PolicyId;
+                state = EffectivePolicy(args.Inputs).ToBuilder();
+                break;
+            case BitLockerKeyRecoveryRestriction.TypeToken:
+                id = BitLockerId;
+                state["originalValue"] = false;
+                state.TryAdd("restrictOwnersFromReadingKeys", false);
+                break;
+            default:
+                id = ObjectIdOf(name);
+                break;
+        }
+
+        return Task.FromResult<(string? id, object state)>((id, state.ToImmutable()));
+    }
+
+    public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args)
+    {
+        lock (_registeredOutputs)
+        {
+            _registeredOutputs.Add(args);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>No function is invoked by the program.</summary>
+    public Task<object> CallAsync(MockCallArgs args)
+        => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+
+    /// <summary>What the provider reports: the original settings overlaid with what the stack declared.</summary>
+    private static ImmutableDictionary<string, object> EffectivePolicy(ImmutableDictionary<string, object> inputs)
+    {
+        var declared = inputs.Remove("onDestroy").ToImmutableDictionary(pair => pair.Key, pair => (object?)pair.Value);
+        var effective = Tree.Overlay(OriginalSettings, declared).ToBuilder();
+        effective["originalSettings"] = OriginalSettings;
+        if (inputs.TryGetValue("onDestroy", out var onDestroy))
+        {
+            effective["onDestroy"] = onDestroy;
+        }
+
+        return effective.ToImmutableDictionary(pair => pair.Key, pair => pair.Value!);
+    }
+}

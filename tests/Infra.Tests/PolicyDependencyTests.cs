@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Infra.EntraDevices;
+using Infra.Groups;
+using Infra.Settings;
+using Pulumi.Utilities;
+
+namespace Infra.Tests;
+
+/// <summary>The policy names the join groups through their outputs, so it depends on them.</summary>
+public sealed class PolicyDependencyTests
+{
+    private const string ExistingGroupId = "aaaaaaaa-0000-0000-0000-000000000001";
+    private const string UserId = "bbbbbbbb-0000-0000-0000-000000000002";
+
+    [Fact]
+    public async Task Allowed_to_join_groups_are_the_created_group_and_the_existing_ones()
+    {
+        DeclaredResources? declared = null;
+        var run = await ProgramRun.RunAsync(
+            ProgramRun.Config(
+                ("joinScope", "selected"),
+                ("createJoinGroup", "true"),
+                ("joinGroupIds", $"[\"{ExistingGroupId}\"]"),
+                ("joinUserIds", UserId)),
+            "dependencies",
+            program: () =>
+            {
+                declared = DeviceSettingsProgram.Declare(PulumiStackSettings.Load());
+                return declared.ToStackOutputs();
+            });
+
+        // The policy's input resolves to the object id the (mocked) engine gave the created group.
+        var createdGroupId = EntraMocks.ObjectIdOf(DeviceJoinGroup.ResourceName);
+        var policy = run.Single(DeviceRegistrationPolicy.TypeToken);
+        Assert.Equal(
+            Tree.Canonical(new[] { ExistingGroupId, createdGroupId }),
+            Tree.Canonical(Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.groups")));
+        Assert.Equal(Tree.Canonical(new[] { UserId }), Tree.Canonical(Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.users")));
+
+        // And the value carries the group as a dependency: Pulumi creates the group before the policy.
+        Assert.NotNull(declared);
+        var joinGroup = Assert.IsType<Pulumi.AzureAD.Group>(declared.JoinGroup);
+        var groupIds = Assert.IsType<Pulumi.Output<ImmutableArray<string>>>(declared.AllowedToJoinGroupIds);
+        Assert.Contains(joinGroup, await OutputUtilities.GetDependenciesAsync(groupIds));
+        Assert.Equal(new[] { ExistingGroupId, createdGroupId }, await OutputUtilities.GetValueAsync(groupIds));
+    }
+
+    [Fact]
+    public async Task Existing_groups_alone_create_no_join_group()
+    {
+        var run = await ProgramRun.RunAsync(
+            ProgramRun.Config(("joinScope", "selected"), ("joinGroupIds", ExistingGroupId)),
+            "existing-groups");
+
+        Assert.DoesNotContain(run.Registered(EntraMocks.GroupType), group => group.Name == DeviceJoinGroup.ResourceName);
+        var policy = run.Single(DeviceRegistrationPolicy.TypeToken);
+        Assert.Equal(
+            Tree.Canonical(new[] { ExistingGroupId }),
+            Tree.Canonical(Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.groups")));
+    }
+
+    [Fact]
+    public async Task Directory_role_assignment_gives_the_local_admins_group_the_joined_device_local_administrator_role()
+    {
+        var run = await ProgramRun.RunAsync(ProgramRun.Config(("createLocalAdminsGroup", "true")), "local-admins");
+
+        var assignment = run.Single(EntraMocks.DirectoryRoleAssignmentType);
+        Assert.Equal(JoinedDeviceLocalAdministrators.RoleTemplateId, Tree.At(assignment.Inputs, "roleId"));
+        Assert.Equal(EntraMocks.ObjectIdOf(JoinedDeviceLocalAdministrators.GroupResourceName), Tree.At(assignment.Inputs, "principalObjectId"));
+        Assert.Null(Tree.At(assignment.Inputs, "directoryScopeId"));
+    }
+}
