@@ -1,3 +1,4 @@
+using EntraDevices.Graph.BitLocker;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Lifecycle;
@@ -28,6 +29,8 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
     }
 
     public DeviceRegistrationPolicyClient DeviceRegistrationPolicy() => new(Connection());
+
+    public BitLockerKeyRecoveryClient BitLocker() => new(Connection());
 
     public GraphConnection Connection()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using EntraDevices.Provider.Configuration;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Protocol;
+using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,6 +40,7 @@ public sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton(new ResourceTypes(
         [
             new DeviceRegistrationPolicyResource(session.DeviceRegistrationPolicy),
+            new BitLockerKeyRecoveryRestrictionResource(session.BitLocker),
         ]));
         builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
 
