@@ -26,7 +26,8 @@ public sealed class ProviderHost : IAsyncDisposable
     /// <summary>Starts the provider. <paramref name="engineAddress"/> is where warnings are logged.</summary>
     public static async Task<ProviderHost> StartAsync(string? engineAddress, Func<string, string?>? environment = null, Graph.Connection.GraphTuning? tuning = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The content root is the plugin's own folder: the default (the Pulumi project) would be watched recursively for config changes, slowing start-up.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

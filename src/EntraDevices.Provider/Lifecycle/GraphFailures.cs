@@ -19,12 +19,12 @@ internal static class GraphFailures
         }
         catch (Exception error) when (error is UnexpectedPolicyShapeException or ConnectionSettingsException)
         {
-            throw new CleanFailure(CleanFailureReason.Refused, $"{error.Message} Nothing was changed: {undone}.", error);
+            throw new CleanFailure(CleanFailureReason.Refused, $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);
         }
     }
 
     public static CleanFailure Clean(GraphRequestException error, string undone) =>
-        new(ReasonOf(error), $"{error.Message} Nothing was changed: {undone}.", error);
+        new(ReasonOf(error), $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);
 
     private static CleanFailureReason ReasonOf(GraphRequestException error) => error switch
     {

@@ -40,7 +40,7 @@ internal sealed record GuardedWrite<T>(
             catch (GraphRequestException reread)
             {
                 throw new StateUnknown(
-                    $"{error.Message} The write may or may not have been applied, and re-reading it failed too ({reread.Message}). "
+                    $"{Sentences.End(error.Message)} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
                     + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
                     Outputs(Before), error);
             }
@@ -54,11 +54,11 @@ internal sealed record GuardedWrite<T>(
             {
                 throw new CleanFailure(
                     error.Kind == GraphFailureKind.Cancelled ? CleanFailureReason.Cancelled : CleanFailureReason.Unavailable,
-                    $"{error.Message} A re-read shows the write was not applied. Nothing was changed: {What}.", error);
+                    $"{Sentences.End(error.Message)} A re-read shows the write was not applied. Nothing was changed: {What}.", error);
             }
 
             throw new PartialFailure(Id, Outputs(after),
-                [$"{error.Message} A re-read shows the tenant differs both from before and from what was asked; its real state is recorded. Run `pulumi up` again to {What}."]);
+                [$"{Sentences.End(error.Message)} A re-read shows the tenant differs both from before and from what was asked; its real state is recorded. Run `pulumi up` again to {What}."]);
         }
     }
 }

@@ -57,7 +57,7 @@ internal sealed class InputRules(ObjectValue inputs)
     {
         null or NullValue or UnknownValue => null,
         StringValue s when accepted.Contains(s.Value) => s.Value,
-        StringValue s => FailWith<string?>(path, $"'{path}' is \"{s.Value}\"; accepted values: {Quoted(accepted)}."),
+        StringValue s => FailWith<string?>(path, $"'{path}' is {Shown(path, $"\"{s.Value}\"")}; accepted values: {Quoted(accepted)}."),
         var other => FailWith<string?>(path, $"'{path}' must be one of {Quoted(accepted)}; got {other.KindName}."),
     };
 
@@ -66,7 +66,7 @@ internal sealed class InputRules(ObjectValue inputs)
     {
         null or NullValue or UnknownValue => null,
         NumberValue n when n.Value == Math.Floor(n.Value) && valid(n.Value) => (int)n.Value,
-        NumberValue n => FailWith<int?>(path, $"'{path}' is {n.Value}; accepted: {acceptedText}."),
+        NumberValue n => FailWith<int?>(path, $"'{path}' is {Shown(path, $"{n.Value}")}; accepted: {acceptedText}."),
         var other => FailWith<int?>(path, $"'{path}' must be a whole number ({acceptedText}); got {other.KindName}."),
     };
 
@@ -92,13 +92,13 @@ internal sealed class InputRules(ObjectValue inputs)
             if (item is not StringValue { Value: var id } || !Guid.TryParseExact(id, "D", out _))
             {
                 Fail($"{path}[{i}]", $"'{path}[{i}]' must be a {what} object id, a GUID like 3c8ef067-8b96-44de-b2ae-557dfa0f97a0; got "
-                    + (item is StringValue s ? $"\"{s.Value}\"." : $"{item.KindName}."));
+                    + (item is StringValue s ? $"{Shown(path, $"\"{s.Value}\"", array.Items[i])}." : $"{item.KindName}."));
                 continue;
             }
 
             if (!seen.Add(id))
             {
-                Fail($"{path}[{i}]", $"'{path}[{i}]' repeats {what} id {id}; each id may appear once.");
+                Fail($"{path}[{i}]", $"'{path}[{i}]' repeats {what} id {Shown(path, id, array.Items[i])}; each id may appear once.");
                 continue;
             }
 
@@ -107,6 +107,10 @@ internal sealed class InputRules(ObjectValue inputs)
 
         return ids;
     }
+
+    // A secret input's value never appears in an error, whatever is wrong with it.
+    private string Shown(string path, string value, PropertyValue? item = null) =>
+        inputs.IsSecretAt(path) || item is { IsSecret: true } ? "a secret value" : value;
 
     private T FailWith<T>(string path, string reason)
     {

@@ -14,6 +14,13 @@ internal static class LeafDiff
         var changes = new Dictionary<string, PropertyChange>();
         foreach (var leaf in leaves)
         {
+            // An unknown object (e.g. a whole membership computed from other resources) changes all it holds.
+            if (news.UnknownPrefix(leaf) is { } unknown)
+            {
+                changes[unknown] = PropertyChange.Update;
+                continue;
+            }
+
             var declared = news.At(leaf);
             if (declared is null || declared.Plain is NullValue)
             {
@@ -37,7 +44,9 @@ internal static class LeafDiff
     /// <summary>Overlays every declared leaf of <paramref name="inputs"/> onto <paramref name="outputs"/>.</summary>
     public static ObjectValue Overlay(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>
         leaves.Aggregate(outputs, (result, leaf) =>
-            inputs.At(leaf) is { Plain: not NullValue } declared ? result.With(leaf, declared) : result);
+            inputs.UnknownPrefix(leaf) is { } unknown ? result.With(unknown, PropertyValue.Unknown)
+            : inputs.At(leaf) is { Plain: not NullValue } declared ? result.With(leaf, declared)
+            : result);
 
     /// <summary>Marks an output leaf secret wherever the program passed its input as a secret.</summary>
     public static ObjectValue CarrySecrets(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>

@@ -23,6 +23,30 @@ public sealed record ObjectValue(IReadOnlyDictionary<string, PropertyValue> Prop
         return current;
     }
 
+    /// <summary>
+    /// The shortest prefix of the path whose value is unknown (a preview placeholder standing for a whole
+    /// object), or null when every step is known or absent.
+    /// </summary>
+    public string? UnknownPrefix(string path)
+    {
+        PropertyValue? current = this;
+        var steps = path.Split('.');
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (current?.Plain is not ObjectValue obj || !obj.Properties.TryGetValue(steps[i], out current))
+            {
+                return null;
+            }
+
+            if (current.Plain is UnknownValue)
+            {
+                return string.Join('.', steps[..(i + 1)]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when some step of the path, or the value at it, is a secret.</summary>
     public bool IsSecretAt(string path)
     {

@@ -206,4 +206,14 @@ public class PolicyCheckTests
         Assert.Empty(result.Failures);
         Assert.True(result.Inputs.IsSecretAt("userDeviceQuota"));
     }
+
+    [Fact]
+    public void A_failure_about_a_secret_input_never_shows_its_value()
+    {
+        var failure = SingleFailure(Obj(("userDeviceQuota", new SecretValue(Num(4242)))));
+
+        Assert.Equal("userDeviceQuota", failure.Property);
+        Assert.DoesNotContain("4242", failure.Reason);
+        Assert.Contains("a secret value", failure.Reason);
+    }
 }

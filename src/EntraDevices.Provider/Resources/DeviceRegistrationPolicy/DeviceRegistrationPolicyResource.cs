@@ -34,7 +34,7 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
     public async Task<ObjectValue> CreateAsync(ObjectValue inputs, CancellationToken cancellationToken)
     {
         var live = await ReadLive("adopt the device registration policy", cancellationToken);
-        var applied = await Apply(live, PolicyInputs.Read(inputs), live, cancellationToken);
+        var applied = await Apply(live, PolicyInputs.Read(inputs), live, inputs, cancellationToken);
         return Outputs(applied, live, inputs);
     }
 
@@ -63,7 +63,7 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
     {
         var original = PolicyState.ReadSettings(olds.At(OriginalSettings));
         var live = await ReadLive("update the device registration policy", cancellationToken);
-        var applied = await Apply(live, PolicyInputs.Read(news), original ?? live, cancellationToken);
+        var applied = await Apply(live, PolicyInputs.Read(news), original ?? live, news, cancellationToken);
         return Outputs(applied, original ?? live, news);
     }
 
@@ -77,7 +77,7 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
                     "The state has no originalSettings to restore, so destroy cannot put the policy back as it was. "
                     + "Run `pulumi refresh`, or set onDestroy to \"restoreDefaults\", or remove the resource from state with `pulumi state delete`. Nothing was changed.");
         var live = await ReadLive("restore the device registration policy", cancellationToken);
-        await Apply(live, declared, source, cancellationToken, restore: true);
+        await Apply(live, declared, source, oldInputs, cancellationToken, restore: true);
     }
 
     public JsonObject Schema() => PolicySchema.Resource();
@@ -86,7 +86,8 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
         GraphFailures.BeforeWrite(() => client().GetAsync(cancellationToken), undone);
 
     private async Task<DeviceRegistrationSettings> Apply(
-        DeviceRegistrationSettings live, PolicyInputs declared, DeviceRegistrationSettings source, CancellationToken cancellationToken, bool restore = false)
+        DeviceRegistrationSettings live, PolicyInputs declared, DeviceRegistrationSettings source, ObjectValue inputs,
+        CancellationToken cancellationToken, bool restore = false)
     {
         var desired = restore ? declared.RestoreFrom(live, source) : declared.ApplyTo(live);
         if (desired.SameWritableSettings(live))
@@ -105,7 +106,7 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
 
         var what = restore ? "restore the device registration policy" : "update the device registration policy";
         var write = new GuardedWrite<DeviceRegistrationSettings>(Id, what, live, desired,
-            (a, b) => a.SameWritableSettings(b), settings => PolicyState.Outputs(settings, source, RestoreOriginal));
+            (a, b) => a.SameWritableSettings(b), settings => Outputs(settings, source, inputs));
         return await write.RunAsync((settings, token) => client().PutAsync(settings, token), token => client().GetAsync(token), cancellationToken);
     }
 
