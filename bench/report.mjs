@@ -1,0 +1,115 @@
+// Turns the measurements bench/run.sh collected into its one markdown table (stdout).
+//
+//   node bench/report.mjs <dir>
+//
+// <dir> holds spawn.json (spawn-timing.mjs), ops-<variant>.json (provider-ops.mjs), bdn-summary.tsv
+// (EntraDevices.Benchmarks --summary-file), variants.json ({variant: {label, path}} or {skipped: why}) and
+// meta.json (the caption).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+const read = (name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+const spawn = read('spawn.json');
+const variants = read('variants.json');
+const meta = read('meta.json');
+const ops = Object.fromEntries(Object.keys(variants)
+  .filter((v) => existsSync(path.join(dir, `ops-${v}.json`)))
+  .map((v) => [v, read(`ops-${v}.json`)]));
+const bdn = Object.fromEntries(readFileSync(path.join(dir, 'bdn-summary.tsv'), 'utf8').trim().split('\n')
+  .map((line) => line.split('\t'))
+  .map(([name, median, p10, p90, allocated]) => [name, { median: Number(median), p10: Number(p10), p90: Number(p90), allocated: Number(allocated) }]));
+
+const rows = [];
+const row = (measure, result, target, met) => rows.push([measure, result, target, met]);
+const verdict = (ok) => (ok ? 'met' : '**not met**');
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const spread = (s) => `${ms(s.median)} ms (p10 ${ms(s.p10)}, p90 ${ms(s.p90)})`;
+const time = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// --- spawn -> port ------------------------------------------------------------------------------------------
+const node = spawn.node;
+const limit = node.median * 0.3;
+row(`Spawn → port: Node.js dynamic-provider host (\`@pulumi/pulumi\` ${meta.pulumiVersion}), ${node.runs} runs`, spread(node), 'reference', '—');
+for (const [variant, info] of Object.entries(variants)) {
+  if (info.skipped) {
+    row(`Spawn → port: ours, ${info.label}`, `skipped: ${info.skipped}`, `≤ 0.3× Node (≤ ${ms(limit)} ms)`, '—');
+    continue;
+  }
+  const s = spawn[variant];
+  const ratio = s.median / node.median;
+  row(`Spawn → port: ours, ${info.label}, ${s.runs} runs`, `${spread(s)} = **${ratio.toFixed(2)}×** Node`, `≤ 0.3× Node (≤ ${ms(limit)} ms)`, verdict(ratio <= 0.3));
+}
+for (const [key, s] of Object.entries(spawn)) {
+  const whatIf = /^(.*)-nowatch$/.exec(key);
+  if (!whatIf) continue;
+  row(`Spawn → port, what-if: ${variants[whatIf[1]].label} with ASP.NET's config-reload watcher off¹`,
+    `${spread(s)} = ${(s.median / node.median).toFixed(2)}× Node`, 'not how the engine launches it', '—');
+}
+
+// --- in-process (BenchmarkDotNet) ---------------------------------------------------------------------------
+const pair = (rpc, resource) =>
+  `${time(bdn[rpc].median)} via the gRPC method, ${time(bdn[resource].median)} in the resource; ${kb(bdn[rpc].allocated)} allocated`;
+row('Check, in-process (full policy, 10 groups), median', pair('Check (gRPC method)', 'Check (resource)'), '≤ 1 ms',
+  verdict(bdn['Check (gRPC method)'].median <= 1e6 && bdn['Check (resource)'].median <= 1e6));
+row('Diff, in-process (state vs a change of quota and one group), median', pair('Diff (gRPC method)', 'Diff (resource)'), '≤ 1 ms',
+  verdict(bdn['Diff (gRPC method)'].median <= 1e6 && bdn['Diff (resource)'].median <= 1e6));
+const update = bdn['Update GET+PUT (gRPC method, emulator)'];
+row('Update (GET + PUT), in-process against the Graph emulator, median', `${time(update.median)}; ${kb(update.allocated)} allocated`, 'reported', '—');
+
+// --- Graph requests per operation (the real process over gRPC) ----------------------------------------------
+const targets = {
+  preview: [0, 'preview: Check + Create(preview)'],
+  'preview (update)': [0, 'preview of a change: Check + Diff + Update(preview)'],
+  'up/create': [2, 'up, create: Check + Create (adopts)'],
+  'up/update': [2, 'up, update: Check + Diff + Update'],
+  refresh: [1, 'refresh: Read with state'],
+  import: [1, 'import: Read with only the id'],
+  destroy: [2, 'destroy: Delete (restores declared fields)'],
+};
+const measured = Object.keys(ops);
+for (const [op, [target, what]] of Object.entries(targets)) {
+  const counts = measured.map((v) => ops[v].operations[op]);
+  const same = counts.every((c) => c.requests.join() === counts[0].requests.join());
+  const calls = counts[0].requests.map((r) => r.split(' ')[0]).join(' + ') || 'none';
+  const result = same
+    ? `${counts[0].graphRequests} (${calls}), ${measured.length === 1 ? variants[measured[0]].label : `alike for ${measured.map((v) => variants[v].short).join(', ')}`}`
+    : measured.map((v) => `${variants[v].short}: ${ops[v].operations[op].graphRequests}`).join(', ');
+  row(`Graph requests, ${what}`, result, `${target}`, verdict(counts.every((c) => c.graphRequests === target)));
+}
+row('Update and destroy through the process write what was declared (tenant and outputs checked)',
+  measured.every((v) => ops[v].writesVerified) ? `yes (${measured.map((v) => variants[v].short).join(', ')})` : 'no', 'yes',
+  verdict(measured.every((v) => ops[v].writesVerified)));
+const lazy = measured.filter((v) => !variants[v].native);
+if (lazy.length > 0) {
+  const loaded = lazy.flatMap((v) => [...ops[v].graphAssembliesAfterConfigure, ...ops[v].graphAssembliesAfterPreview]);
+  row('Graph SDK / Azure.Identity assemblies mapped after Configure and a preview',
+    loaded.length === 0 ? `none (${lazy.map((v) => variants[v].short).join(', ')}); ${ops[lazy[0]].graphAssembliesAtEnd.length} after the first Graph call` : [...new Set(loaded)].join(', '),
+    'none', verdict(loaded.length === 0));
+}
+
+// --- memory and cold first call ------------------------------------------------------------------------------
+for (const [v, info] of Object.entries(variants)) {
+  if (info.skipped) {
+    row(`Peak RSS after an update (VmHWM): ${info.label}`, `skipped: ${info.skipped}`, '≤ 80 MB', '—');
+    continue;
+  }
+  const o = ops[v];
+  row(`Peak RSS after an update (VmHWM): ${variants[v].label}`, `${o.peakRssAfterUpdateMb.toFixed(1)} MB (anon ${o.rssAnonAfterUpdateMb.toFixed(1)}, file ${o.rssFileAfterUpdateMb.toFixed(1)})`,
+    '≤ 80 MB', verdict(o.peakRssAfterUpdateMb <= 80));
+}
+row('First up/create over gRPC (cold: first Graph call of the process)',
+  measured.map((v) => `${variants[v].short} ${ms(ops[v].operations['up/create'].ms)} ms`).join(', '), 'reported', '—');
+
+// --- print ------------------------------------------------------------------------------------------------
+const escape = (cell) => String(cell).replace(/\|/g, '\\|');
+console.log(`${meta.caption}\n`);
+console.log('| measure | result | target | |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.map(escape).join(' | ')} |`);
+if (Object.keys(spawn).some((key) => key.endsWith('-nowatch'))) {
+  console.log('\n¹ `DOTNET_hostBuilder__reloadConfigOnChange=false`: ProviderHost\'s `WebApplication.CreateSlimBuilder()` watches its '
+    + 'content root, the working directory (the Pulumi project), recursively for appsettings changes; this row shows what '
+    + 'a content root of `AppContext.BaseDirectory` or no reload watcher in ProviderHost would save.');
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Benchmarks of pulumi-resource-entradevices (issue #6). Prints one markdown table on stdout; progress goes to
+# stderr and build logs to artifacts/bench/logs/. Works from a fresh clone; see bench/README.md.
+#
+#   bash bench/run.sh
+#
+#   BENCH_RUNS=20   spawn -> port launches per candidate (interleaved; at least 20 for the published figures)
+#   BENCH_AOT=0     skip the Native AOT row (it needs clang and zlib1g-dev, installed with apt-get if missing)
+#
+# What it builds: the provider as `pulumi up` does (Debug, artifacts/provider/), a self-contained, trimmed,
+# composite ReadyToRun publish (artifacts/provider-publish/), a Native AOT publish (artifacts/provider-aot/),
+# the Graph emulator, and a Release build of bench/EntraDevices.Benchmarks. The publishes and the Release
+# build keep their intermediate and output folders under artifacts/bench/ (--artifacts-path, OutDir), so they
+# never touch the obj/ folders or artifacts/provider/ that other builds of this tree use.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+runs="${BENCH_RUNS:-20}"
+provider=pulumi-resource-entradevices
+out="$repo/artifacts/bench"
+results="$out/results"
+mkdir -p "$out/logs"
+rm -rf "$results"
+mkdir -p "$results"
+started=$(date +%s)
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+# quiet NAME COMMAND...: runs COMMAND with its output in artifacts/bench/logs/NAME.log, shown only on failure.
+quiet() {
+  local name=$1
+  shift
+  if ! "$@" >"$out/logs/$name.log" 2>&1; then
+    tail -n 40 "$out/logs/$name.log" >&2
+    say "$name failed; full log: artifacts/bench/logs/$name.log"
+    return 1
+  fi
+}
+
+# --- npm packages: @pulumi/pulumi (the Node.js host and the gRPC stubs), pinned by bench/package-lock.json --
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  say "npm ci --prefix bench"
+  quiet npm npm ci --prefix bench --no-audit --no-fund
+fi
+pulumi_version=$(node -p "require('./bench/node_modules/@pulumi/pulumi/package.json').version")
+
+# --- builds -------------------------------------------------------------------------------------------------
+say "building the provider (Debug, artifacts/provider/) and the Graph emulator"
+quiet build-provider dotnet build src/EntraDevices.Provider -nologo -v:q -clp:ErrorsOnly
+quiet build-emulator dotnet build tests/GraphEmulator -nologo -v:q -clp:ErrorsOnly
+
+# ReadyToRun alone (framework-dependent) starts barely faster than the plain build: the time goes into JIT of
+# generics that span the framework's assemblies. Self-contained, trimmed and compiled as one composite image
+# with the framework, it does start faster and maps far less (bench/README.md).
+say "publishing self-contained, trimmed, composite ReadyToRun (artifacts/provider-publish/)"
+rm -rf artifacts/provider-publish
+quiet publish-r2r dotnet publish src/EntraDevices.Provider -c Release -r linux-x64 --self-contained true \
+  -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+  -p:TrimmerSingleWarn=false -p:ILLinkTreatWarningsAsErrors=false \
+  --artifacts-path "$out/r2r" -p:OutDir="$out/r2r/out/" -o artifacts/provider-publish -nologo
+
+aot_skipped=""
+if [ "${BENCH_AOT:-1}" = 0 ]; then
+  aot_skipped="BENCH_AOT=0"
+else
+  if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
+    # Native AOT links with clang against zlib; install them only for this row, only if missing.
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    if command -v apt-get >/dev/null 2>&1 && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
+      say "installing clang and zlib1g-dev for the Native AOT row"
+      quiet apt-get sh -c "$sudo apt-get install -y --no-install-recommends clang zlib1g-dev || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends clang zlib1g-dev; }" \
+        || aot_skipped="clang/zlib1g-dev could not be installed (artifacts/bench/logs/apt-get.log)"
+    else
+      aot_skipped="Native AOT needs clang and zlib1g-dev, which are missing and cannot be installed here (no apt-get or no root)"
+    fi
+  fi
+  if [ -z "$aot_skipped" ]; then
+    say "publishing Native AOT (artifacts/provider-aot/)"
+    # TrimmerSingleWarn=false lists each trim/AOT warning instead of one IL2104 per assembly.
+    rm -rf artifacts/provider-aot
+    if ! quiet publish-aot dotnet publish src/EntraDevices.Provider -c Release -r linux-x64 -p:PublishAot=true \
+      -p:TrimmerSingleWarn=false --artifacts-path "$out/aot" -p:OutDir="$out/aot/out/" -o artifacts/provider-aot -nologo; then
+      aot_skipped="the Native AOT publish failed: $(grep -m1 -oE 'error [A-Z]+[0-9]+: .{0,160}' "$out/logs/publish-aot.log" || echo 'see artifacts/bench/logs/publish-aot.log')"
+    fi
+  fi
+fi
+if [ -n "$aot_skipped" ]; then
+  say "Native AOT row skipped: $aot_skipped"
+else
+  # The native compile (and its warnings) only reruns when something changed; keep the list of the last one.
+  native_object="$out/aot/obj/EntraDevices.Provider/release_linux-x64/native/$provider.o"
+  if [ -f "$native_object" ] && [ "$(stat -c %Y "$native_object")" -ge "$started" ]; then
+    grep -oE 'warning IL[0-9]{4}: [^ (]+' "$out/logs/publish-aot.log" | sort -u >"$out/aot-warnings.txt" || true
+  fi
+  if [ -f "$out/aot-warnings.txt" ]; then
+    say "Native AOT trim/AOT warnings of the last native compile: $(wc -l <"$out/aot-warnings.txt") (artifacts/bench/aot-warnings.txt)"
+  fi
+fi
+
+say "building bench/EntraDevices.Benchmarks (Release)"
+quiet build-benchmarks dotnet build bench/EntraDevices.Benchmarks -c Release --artifacts-path "$out/bdn" \
+  -p:OutDir="$out/bdn/out/" -nologo -v:q -clp:ErrorsOnly
+
+# --- which providers are measured ---------------------------------------------------------------------------
+node -e '
+  const [file, aotSkipped, provider] = process.argv.slice(1);
+  const variants = {
+    build: { label: "Debug build (artifacts/provider, what Pulumi.yaml runs)", short: "build", path: `artifacts/provider/${provider}` },
+    r2r: { label: "self-contained trimmed composite ReadyToRun publish (artifacts/provider-publish)", short: "R2R", path: `artifacts/provider-publish/${provider}` },
+    aot: aotSkipped
+      ? { label: "Native AOT publish (artifacts/provider-aot)", short: "AOT", skipped: aotSkipped }
+      : { label: "Native AOT publish (artifacts/provider-aot)", short: "AOT", native: true, path: `artifacts/provider-aot/${provider}` },
+  };
+  require("fs").writeFileSync(file, JSON.stringify(variants, null, 2));
+' "$results/variants.json" "$aot_skipped" "$provider"
+
+# --- spawn -> port, interleaved, launched from the repository root as `pulumi up` launches plugins ---------
+candidates=$(node -e '
+  const variants = require(process.argv[1]);
+  const list = [{ label: "node", command: process.execPath, args: ["bench/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"] }];
+  for (const [name, v] of Object.entries(variants)) if (!v.skipped) list.push({ label: name, command: v.path });
+  // What-ifs: the same binaries with ASP.NET Core'"'"'s reload-on-change watcher of the content root turned off.
+  const off = { DOTNET_hostBuilder__reloadConfigOnChange: "false" };
+  for (const name of ["build", "aot"]) if (variants[name] && !variants[name].skipped) list.push({ label: `${name}-nowatch`, command: variants[name].path, env: off });
+  console.log(JSON.stringify(list));
+' "$results/variants.json")
+say "spawn -> port: $runs interleaved launches per candidate"
+node bench/spawn-timing.mjs --runs "$runs" --engine 127.0.0.1:1 --candidates "$candidates" >"$results/spawn.json"
+
+# --- Graph requests, RSS and cold calls: the real process over gRPC, against the emulator -------------------
+emulator=tests/GraphEmulator/bin/Debug/net10.0/GraphEmulator.dll
+for variant in build r2r aot; do
+  path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")
+  [ -n "$path" ] || continue
+  say "operations over gRPC: $variant"
+  node bench/provider-ops.mjs --provider "$path" --emulator "$emulator" >"$results/ops-$variant.json" 2>"$out/logs/ops-$variant.log" \
+    || { cat "$out/logs/ops-$variant.log" >&2; say "provider-ops failed for $variant"; exit 1; }
+done
+
+# --- in-process latency (BenchmarkDotNet, short in-process job) --------------------------------------------
+say "BenchmarkDotNet: Check, Diff, Update (in-process, short job)"
+quiet benchmarks dotnet "$out/bdn/out/EntraDevices.Benchmarks.dll" --artifacts "$out/BenchmarkDotNet.Artifacts" \
+  --summary-file "$results/bdn-summary.tsv"
+
+# --- the table --------------------------------------------------------------------------------------------
+dotnet_version=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {v=$2} END {print v}')
+node -e '
+  const [file, caption, pulumiVersion] = process.argv.slice(1);
+  require("fs").writeFileSync(file, JSON.stringify({ caption, pulumiVersion }));
+' "$results/meta.json" \
+  "bench/run.sh, $(date -u +%Y-%m-%d), $(nproc) cores, Node $(node --version), .NET $dotnet_version; providers launched from the repository root, as \`pulumi up\` launches plugins here ($(find . -type d | wc -l) directories beneath it, $(find . -type d -path '*/node_modules/*' | wc -l) of them in node_modules)" \
+  "$pulumi_version"
+node bench/report.mjs "$results" | tee "$results/table.md"
+say "done in $(($(date +%s) - started)) s; results in artifacts/bench/results/"

@@ -1,0 +1,31 @@
+'use strict';
+// One fake engine, one Graph emulator and one configured provider process, stopped together.
+const { startEngine } = require('./engine');
+const { startEmulator } = require('./emulator');
+const { startProvider, token } = require('./launch');
+
+const WRITE_ROLE = 'Policy.ReadWrite.DeviceConfiguration';
+const READ_ROLE = 'Policy.Read.DeviceConfiguration';
+
+async function startStack({ roles = [WRITE_ROLE], intune = false, configure = true } = {}) {
+  const stack = { accessToken: token(roles) };
+  try {
+    stack.engine = await startEngine();
+    stack.emulator = await startEmulator({ intune });
+    stack.provider = await startProvider({ engineAddress: stack.engine.address });
+    if (configure) {
+      stack.configured = await stack.provider.configure({ graphEndpoint: stack.emulator.baseUrl, accessToken: stack.accessToken });
+    }
+  } catch (error) {
+    await stopStack(stack);
+    throw error;
+  }
+  stack.stop = () => stopStack(stack);
+  return stack;
+}
+
+async function stopStack(stack) {
+  await Promise.allSettled([stack.provider?.stop(), stack.emulator?.stop(), stack.engine?.stop()]);
+}
+
+module.exports = { startStack, WRITE_ROLE, READ_ROLE };

@@ -1,0 +1,53 @@
+'use strict';
+// §4 Provider resource: CheckConfig on new config, then Configure (as the current engine sends it).
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startStack } = require('../lib/stack');
+const { secret } = require('../lib/values');
+
+describe('provider configuration', { timeout: 60000 }, () => {
+  let s;
+  before(async () => { s = await startStack({ configure: false }); });
+  after(async () => s?.stop());
+
+  it('CheckConfig rejects environment "mars" and names the key', async () => {
+    const { failures } = await s.provider.checkConfig({ environment: 'mars' });
+    assert.equal(failures.length, 1, JSON.stringify(failures));
+    assert.equal(failures[0].property, 'environment');
+    assert.match(failures[0].reason, /environment/);
+    assert.match(failures[0].reason, /mars/);
+  });
+
+  it('CheckConfig rejects a plain-http Graph endpoint that is not loopback', async () => {
+    const { failures } = await s.provider.checkConfig({ graphEndpoint: 'http://graph.example.test' });
+    assert.deepEqual(failures.map((f) => f.property), ['graphEndpoint']);
+  });
+
+  it('CheckConfig accepts a good config and keeps the token secret', async () => {
+    const news = { graphEndpoint: s.emulator.baseUrl, accessToken: secret(s.accessToken), environment: 'global' };
+    const { inputs, failures } = await s.provider.checkConfig(news);
+    assert.deepEqual(failures, []);
+    assert.deepEqual(inputs, news);
+  });
+
+  it('CheckConfig never echoes a secret config value in a failure', async () => {
+    const { failures } = await s.provider.checkConfig({ accessToken: secret({ leak: 'zz-secret-zz' }), clientSecret: secret(987654) });
+    assert.ok(failures.length >= 1);
+    assert.doesNotMatch(JSON.stringify(failures), /zz-secret-zz|987654/);
+  });
+
+  it('a resource operation before Configure fails cleanly and changes nothing', async () => {
+    const failure = await s.provider.failure(s.provider.create({ userDeviceQuota: 20, onDestroy: 'restoreOriginal' }));
+    assert.ok(!['INTERNAL', 'UNKNOWN', 'DATA_LOSS'].includes(failure.codeName), JSON.stringify(failure));
+    assert.match(failure.message, /Configure/);
+    assert.deepEqual(await s.emulator.requests(), []);
+  });
+
+  it('Configure answers acceptSecrets and supportsPreview', async () => {
+    const answer = await s.provider.configure({ graphEndpoint: s.emulator.baseUrl, accessToken: s.accessToken });
+    assert.equal(answer.acceptSecrets, true);
+    assert.equal(answer.supportsPreview, true);
+    // Configure itself signs in lazily: no Graph call yet.
+    assert.deepEqual(await s.emulator.requests(), []);
+  });
+});
