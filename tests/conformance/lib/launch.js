@@ -48,6 +48,99 @@ function describeError(error) {
   return described;
 }
 
+/** Check/Diff/Create/Read/Update/Delete of one resource, addressed as the engine does (urn, name, type, id). */
+function resourceClient(rpc, { type, name, id }) {
+  const urn = `urn:pulumi:dev::entra-device-settings::${type}::${name}`;
+  return {
+    check: async (news, olds = {}) => {
+      const r = new pb.CheckRequest();
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setOlds(toStruct(olds));
+      r.setNews(toStruct(news));
+      r.setRandomseed(new Uint8Array(32));
+      const response = await rpc('check', r);
+      return { inputs: fromStruct(response.getInputs()), failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
+    },
+
+    diff: async (olds, news, oldInputs = {}) => {
+      const r = new pb.DiffRequest();
+      r.setId(id);
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setOlds(toStruct(olds));
+      r.setNews(toStruct(news));
+      r.setOldInputs(toStruct(oldInputs));
+      const response = await rpc('diff', r);
+      const detailedDiff = {};
+      response.getDetaileddiffMap().forEach((value, key) => { detailedDiff[key] = { kind: KIND[value.getKind()], inputDiff: value.getInputdiff() }; });
+      return {
+        changes: CHANGES[response.getChanges()],
+        replaces: response.getReplacesList(),
+        stables: response.getStablesList(),
+        deleteBeforeReplace: response.getDeletebeforereplace(),
+        diffs: response.getDiffsList(),
+        detailedDiff,
+        hasDetailedDiff: response.getHasdetaileddiff(),
+      };
+    },
+
+    create: async (properties, { preview = false, timeout = 0 } = {}) => {
+      const r = new pb.CreateRequest();
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setProperties(toStruct(properties));
+      r.setPreview(preview);
+      r.setTimeout(timeout);
+      const response = await rpc('create', r);
+      return { id: response.getId(), properties: fromStruct(response.getProperties()) };
+    },
+
+    read: async (id, properties = {}, inputs = {}) => {
+      const r = new pb.ReadRequest();
+      r.setId(id);
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setProperties(toStruct(properties));
+      r.setInputs(toStruct(inputs));
+      const response = await rpc('read', r);
+      return { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
+    },
+
+    update: async (olds, news, { oldInputs = {}, preview = false, timeout = 0 } = {}) => {
+      const r = new pb.UpdateRequest();
+      r.setId(id);
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setOlds(toStruct(olds));
+      r.setNews(toStruct(news));
+      r.setOldInputs(toStruct(oldInputs));
+      r.setPreview(preview);
+      r.setTimeout(timeout);
+      const response = await rpc('update', r);
+      return { properties: fromStruct(response.getProperties()) };
+    },
+
+    delete: async (properties, oldInputs, { timeout = 0 } = {}) => {
+      const r = new pb.DeleteRequest();
+      r.setId(id);
+      r.setUrn(urn);
+      r.setName(name);
+      r.setType(type);
+      r.setProperties(toStruct(properties));
+      r.setOldInputs(toStruct(oldInputs));
+      r.setTimeout(timeout);
+      await rpc('delete', r);
+    },
+
+  };
+}
+
 async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000 } = {}) {
   // The engine passes its own address LAST, after any flags.
   const args = [...extraArgs, ...(engineAddress ? [engineAddress] : [])];
@@ -110,91 +203,9 @@ async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000 
       return { acceptSecrets: response.getAcceptsecrets(), supportsPreview: response.getSupportspreview(), acceptResources: response.getAcceptresources() };
     },
 
-    check: async (news, olds = {}) => {
-      const r = new pb.CheckRequest();
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setOlds(toStruct(olds));
-      r.setNews(toStruct(news));
-      r.setRandomseed(new Uint8Array(32));
-      const response = await rpc('check', r);
-      return { inputs: fromStruct(response.getInputs()), failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })) };
-    },
-
-    diff: async (olds, news, oldInputs = {}) => {
-      const r = new pb.DiffRequest();
-      r.setId(ID);
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setOlds(toStruct(olds));
-      r.setNews(toStruct(news));
-      r.setOldInputs(toStruct(oldInputs));
-      const response = await rpc('diff', r);
-      const detailedDiff = {};
-      response.getDetaileddiffMap().forEach((value, key) => { detailedDiff[key] = { kind: KIND[value.getKind()], inputDiff: value.getInputdiff() }; });
-      return {
-        changes: CHANGES[response.getChanges()],
-        replaces: response.getReplacesList(),
-        stables: response.getStablesList(),
-        deleteBeforeReplace: response.getDeletebeforereplace(),
-        diffs: response.getDiffsList(),
-        detailedDiff,
-        hasDetailedDiff: response.getHasdetaileddiff(),
-      };
-    },
-
-    create: async (properties, { preview = false, timeout = 0 } = {}) => {
-      const r = new pb.CreateRequest();
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setProperties(toStruct(properties));
-      r.setPreview(preview);
-      r.setTimeout(timeout);
-      const response = await rpc('create', r);
-      return { id: response.getId(), properties: fromStruct(response.getProperties()) };
-    },
-
-    read: async (id, properties = {}, inputs = {}) => {
-      const r = new pb.ReadRequest();
-      r.setId(id);
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setProperties(toStruct(properties));
-      r.setInputs(toStruct(inputs));
-      const response = await rpc('read', r);
-      return { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
-    },
-
-    update: async (olds, news, { oldInputs = {}, preview = false, timeout = 0 } = {}) => {
-      const r = new pb.UpdateRequest();
-      r.setId(ID);
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setOlds(toStruct(olds));
-      r.setNews(toStruct(news));
-      r.setOldInputs(toStruct(oldInputs));
-      r.setPreview(preview);
-      r.setTimeout(timeout);
-      const response = await rpc('update', r);
-      return { properties: fromStruct(response.getProperties()) };
-    },
-
-    delete: async (properties, oldInputs, { timeout = 0 } = {}) => {
-      const r = new pb.DeleteRequest();
-      r.setId(ID);
-      r.setUrn(URN);
-      r.setName(NAME);
-      r.setType(TYPE);
-      r.setProperties(toStruct(properties));
-      r.setOldInputs(toStruct(oldInputs));
-      r.setTimeout(timeout);
-      await rpc('delete', r);
-    },
+    ...resourceClient(rpc, { type: TYPE, name: NAME, id: ID }),
+    /** The same calls for another resource type of this provider. */
+    resource: (identity) => resourceClient(rpc, identity),
 
     cancel: () => rpc('cancel', new Empty(), { deadlineMs: 10000 }),
 
