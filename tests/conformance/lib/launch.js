@@ -51,12 +51,11 @@ function describeError(error) {
 /** Check/Diff/Create/Read/Update/Delete of one resource, addressed as the engine does (urn, name, type, id). */
 function resourceClient(rpc, { type, name, id }) {
   const urn = `urn:pulumi:dev::entra-device-settings::${type}::${name}`;
+  const address = (r) => { r.setUrn(urn); r.setName(name); r.setType(type); };
   return {
     check: async (news, olds = {}) => {
       const r = new pb.CheckRequest();
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setOlds(toStruct(olds));
       r.setNews(toStruct(news));
       r.setRandomseed(new Uint8Array(32));
@@ -67,9 +66,7 @@ function resourceClient(rpc, { type, name, id }) {
     diff: async (olds, news, oldInputs = {}) => {
       const r = new pb.DiffRequest();
       r.setId(id);
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setOlds(toStruct(olds));
       r.setNews(toStruct(news));
       r.setOldInputs(toStruct(oldInputs));
@@ -89,9 +86,7 @@ function resourceClient(rpc, { type, name, id }) {
 
     create: async (properties, { preview = false, timeout = 0 } = {}) => {
       const r = new pb.CreateRequest();
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setProperties(toStruct(properties));
       r.setPreview(preview);
       r.setTimeout(timeout);
@@ -102,9 +97,7 @@ function resourceClient(rpc, { type, name, id }) {
     read: async (id, properties = {}, inputs = {}) => {
       const r = new pb.ReadRequest();
       r.setId(id);
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setProperties(toStruct(properties));
       r.setInputs(toStruct(inputs));
       const response = await rpc('read', r);
@@ -114,9 +107,7 @@ function resourceClient(rpc, { type, name, id }) {
     update: async (olds, news, { oldInputs = {}, preview = false, timeout = 0 } = {}) => {
       const r = new pb.UpdateRequest();
       r.setId(id);
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setOlds(toStruct(olds));
       r.setNews(toStruct(news));
       r.setOldInputs(toStruct(oldInputs));
@@ -129,9 +120,7 @@ function resourceClient(rpc, { type, name, id }) {
     delete: async (properties, oldInputs, { timeout = 0 } = {}) => {
       const r = new pb.DeleteRequest();
       r.setId(id);
-      r.setUrn(urn);
-      r.setName(name);
-      r.setType(type);
+      address(r);
       r.setProperties(toStruct(properties));
       r.setOldInputs(toStruct(oldInputs));
       r.setTimeout(timeout);
