@@ -166,6 +166,25 @@ public sealed class PolicyLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Destroy_restores_the_rest_when_intune_has_since_locked_registration()
+    {
+        var configurable = _emulator.Tenant.DeviceRegistrationPolicy;
+        configurable["azureADRegistration"]!["isAdminConfigurable"] = true;
+        _emulator.Tenant.SetDeviceRegistrationPolicy(configurable);
+        var resource = Resource();
+        var declared = PolicyCheck.Check(Obj(
+            ("userDeviceQuota", Num(20)),
+            ("azureADRegistration", Obj(("allowedToRegister", Membership("all")))))).Inputs;
+        var created = await resource.CreateAsync(declared, CancellationToken.None);
+        _emulator.Tenant.IntuneEnabled = true;
+
+        await resource.DeleteAsync(created, declared, CancellationToken.None);
+
+        Assert.Equal(2, (int)Tenant("userDeviceQuota")!);
+        Assert.Equal("#microsoft.graph.allDeviceRegistrationMembership", (string)Tenant("azureADRegistration.allowedToRegister.@odata.type")!);
+    }
+
+    [Fact]
     public async Task A_refused_put_is_a_clean_failure_and_changes_nothing()
     {
         _token = TestTokens.WithRoles("Policy.Read.DeviceConfiguration");

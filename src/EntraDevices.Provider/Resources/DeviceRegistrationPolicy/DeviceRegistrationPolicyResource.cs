@@ -90,6 +90,12 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
         CancellationToken cancellationToken, bool restore = false)
     {
         var desired = restore ? declared.RestoreFrom(live, source) : declared.ApplyTo(live);
+        if (restore && !live.AzureADRegistration.IsAdminConfigurable)
+        {
+            // Intune now enforces registration: nothing can be restored there, the rest still is.
+            desired = desired with { AzureADRegistration = live.AzureADRegistration };
+        }
+
         if (desired.SameWritableSettings(live))
         {
             return live;
