@@ -48,6 +48,10 @@ internal static class LeafDiff
             : inputs.At(leaf) is { Plain: not NullValue } declared ? result.With(leaf, declared)
             : result);
 
+    /// <summary>What preview can promise: the known outputs with every declared input laid over them, secrets kept.</summary>
+    public static ObjectValue Promise(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>
+        CarrySecrets(Overlay(outputs, inputs, leaves), inputs, leaves);
+
     /// <summary>Marks an output leaf secret wherever the program passed its input as a secret.</summary>
     public static ObjectValue CarrySecrets(ObjectValue outputs, ObjectValue inputs, IEnumerable<string> leaves) =>
         leaves.Aggregate(outputs, (result, leaf) =>

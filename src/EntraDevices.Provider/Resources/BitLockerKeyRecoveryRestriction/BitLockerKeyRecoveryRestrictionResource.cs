@@ -24,11 +24,11 @@ internal sealed class BitLockerKeyRecoveryRestrictionResource(Func<BitLockerKeyR
     {
         // An undeclared setting and the original are only known once Graph is read.
         var unknown = ObjectValue.Of((RestrictOwnersFromReadingKeys, PropertyValue.Unknown), (OriginalValue, PropertyValue.Unknown));
-        return LeafDiff.CarrySecrets(LeafDiff.Overlay(unknown, inputs, Leaves), inputs, Leaves);
+        return LeafDiff.Promise(unknown, inputs, Leaves);
     }
 
     public ObjectValue PreviewUpdate(ObjectValue olds, ObjectValue news) =>
-        LeafDiff.CarrySecrets(LeafDiff.Overlay(olds, news, Leaves), news, Leaves);
+        LeafDiff.Promise(olds, news, Leaves);
 
     public async Task<ObjectValue> CreateAsync(ObjectValue inputs, CancellationToken cancellationToken)
     {

@@ -25,11 +25,11 @@ internal sealed class DeviceRegistrationPolicyResource(Func<DeviceRegistrationPo
         // Undeclared fields and the original settings are only known once Graph is read.
         var unknown = Leaves.Concat([$"{AzureADJoin}.{IsAdminConfigurable}", $"{AzureADRegistration}.{IsAdminConfigurable}", OriginalSettings])
             .Aggregate(ObjectValue.Empty, (outputs, leaf) => outputs.With(leaf, PropertyValue.Unknown));
-        return LeafDiff.CarrySecrets(LeafDiff.Overlay(unknown, inputs, Leaves), inputs, Leaves);
+        return LeafDiff.Promise(unknown, inputs, Leaves);
     }
 
     public ObjectValue PreviewUpdate(ObjectValue olds, ObjectValue news) =>
-        LeafDiff.CarrySecrets(LeafDiff.Overlay(olds, news, Leaves), news, Leaves);
+        LeafDiff.Promise(olds, news, Leaves);
 
     public async Task<ObjectValue> CreateAsync(ObjectValue inputs, CancellationToken cancellationToken)
     {

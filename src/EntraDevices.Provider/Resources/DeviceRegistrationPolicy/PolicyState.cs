@@ -28,10 +28,14 @@ internal static class PolicyState
         ("localAdminPassword", ObjectValue.Of(("isEnabled", new BoolValue(settings.LocalAdminPasswordEnabled)))));
 
     /// <summary>Inputs that declare every writable field as found: what <c>pulumi import</c> records.</summary>
-    public static ObjectValue ImportedInputs(DeviceRegistrationSettings live) => Settings(live)
-        .With(AzureADJoin, WithoutFlag(Settings(live).At(AzureADJoin)))
-        .With(AzureADRegistration, WithoutFlag(Settings(live).At(AzureADRegistration)))
-        .With(OnDestroy, new StringValue(RestoreOriginal));
+    public static ObjectValue ImportedInputs(DeviceRegistrationSettings live)
+    {
+        var settings = Settings(live);
+        return settings
+            .With(AzureADJoin, WithoutFlag(settings.At(AzureADJoin)))
+            .With(AzureADRegistration, WithoutFlag(settings.At(AzureADRegistration)))
+            .With(OnDestroy, new StringValue(RestoreOriginal));
+    }
 
     /// <summary>Reads settings back from a property object (e.g. <c>originalSettings</c> in state); null if incomplete.</summary>
     public static DeviceRegistrationSettings? ReadSettings(PropertyValue? value)
