@@ -27,6 +27,18 @@ public sealed record Fault
     /// <summary>Handle the request normally, then abort the connection instead of answering.</summary>
     public bool ApplyThenDrop { get; init; }
 
+    /// <summary>Handle the request normally (state changes), then answer with this status and a Graph error body.</summary>
+    public int? ApplyThenStatus { get; init; }
+
+    /// <summary>Handle the request normally (state changes), then answer 200 with this JSON object instead of the stored one.</summary>
+    public string? ApplyThenBody { get; init; }
+
+    /// <summary>Answer with a redirect to this URL (status <see cref="Status"/>, default 307); state is not touched.</summary>
+    public string? RedirectTo { get; init; }
+
+    /// <summary>With <see cref="Status"/>: the error message echoes the request's Authorization header, as a hostile endpoint might.</summary>
+    public bool EchoAuthorization { get; init; }
+
     /// <summary>How many matching requests this fault affects.</summary>
     public int Times { get; init; } = 1;
 

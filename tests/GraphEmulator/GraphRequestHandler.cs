@@ -44,6 +44,13 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
             return;
         }
 
+        if (fault?.RedirectTo is { } location)
+        {
+            context.Response.StatusCode = fault.Status ?? StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = location;
+            return;
+        }
+
         if (fault?.Status is { } status)
         {
             if (fault.RetryAfterSeconds is { } seconds)
@@ -52,7 +59,7 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
             }
 
             var (code, message) = GraphResponseWriter.FaultError(status);
-            await GraphResponseWriter.WriteErrorAsync(context, status, code, message);
+            await GraphResponseWriter.WriteErrorAsync(context, status, code, fault.EchoAuthorization ? $"{message} Received: {authorization}" : message);
             return;
         }
 
@@ -71,6 +78,19 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
         {
             record.Status(0);
             context.Abort();
+            return;
+        }
+
+        if (error is null && fault?.ApplyThenStatus is { } afterStatus)
+        {
+            var (code, message) = GraphResponseWriter.FaultError(afterStatus);
+            await GraphResponseWriter.WriteErrorAsync(context, afterStatus, code, message);
+            return;
+        }
+
+        if (error is null && fault?.ApplyThenBody is { } afterBody)
+        {
+            await GraphResponseWriter.WriteAsync(context, new GraphResponse(StatusCodes.Status200OK, System.Text.Json.Nodes.JsonNode.Parse(afterBody)?.AsObject()));
             return;
         }
 

@@ -18,9 +18,9 @@ public sealed class BitLockerKeyRecoveryClient(GraphConnection connection)
 
     /// <summary>True when owners are restricted from reading the BitLocker keys of their devices.</summary>
     public Task<bool> GetAsync(CancellationToken cancellationToken) =>
-        GraphErrorTranslation.Run(Read, async () =>
+        connection.Run(Read, async token =>
         {
-            var policy = await connection.Client.Policies.AuthorizationPolicy.GetAsync(cancellationToken: cancellationToken)
+            var policy = await connection.Client.Policies.AuthorizationPolicy.GetAsync(cancellationToken: token)
                 ?? throw new UnexpectedPolicyShapeException("Graph answered the authorization policy GET with an empty body.");
             return BitLockerKeyRecoveryMapping.RestrictOwnersFromReadingKeys(policy);
         }, cancellationToken);
@@ -30,10 +30,10 @@ public sealed class BitLockerKeyRecoveryClient(GraphConnection connection)
     /// returned is the one that was asked for.
     /// </summary>
     public Task<bool> SetAsync(bool restrictOwnersFromReadingKeys, CancellationToken cancellationToken) =>
-        GraphErrorTranslation.Run(Update, async () =>
+        connection.Run(Update, async token =>
         {
             await connection.Client.Policies.AuthorizationPolicy.PatchAsync(
-                BitLockerKeyRecoveryMapping.ToPatch(restrictOwnersFromReadingKeys), cancellationToken: cancellationToken);
+                BitLockerKeyRecoveryMapping.ToPatch(restrictOwnersFromReadingKeys), cancellationToken: token);
             return restrictOwnersFromReadingKeys;
         }, cancellationToken);
 }

@@ -18,6 +18,12 @@ public sealed record ConnectionSettings
     public string? Environment { get; init; }
     public string? GraphEndpoint { get; init; }
 
+    /// <summary>Seconds one Graph call may take (see <see cref="Connection.RequestTimeout"/>).</summary>
+    public string? RequestTimeout { get; init; }
+
+    /// <summary>The values that must never appear in any output.</summary>
+    public IEnumerable<string> Secrets => new[] { ClientSecret, OidcToken, OidcRequestToken, AccessToken }.OfType<string>();
+
     /// <summary>The variable each field falls back to, in the provider's config-key spelling.</summary>
     public static IReadOnlyDictionary<string, string[]> EnvironmentVariables { get; } = new Dictionary<string, string[]>
     {
@@ -32,6 +38,7 @@ public sealed record ConnectionSettings
         ["accessToken"] = ["ENTRADEVICES_ACCESS_TOKEN"],
         ["environment"] = ["ARM_ENVIRONMENT"],
         ["graphEndpoint"] = ["ENTRADEVICES_GRAPH_ENDPOINT"],
+        ["requestTimeout"] = ["ENTRADEVICES_REQUEST_TIMEOUT"],
     };
 
     /// <summary>Fills every unset field from the environment.</summary>
@@ -54,6 +61,7 @@ public sealed record ConnectionSettings
             AccessToken = AccessToken ?? From("accessToken"),
             Environment = Environment ?? From("environment"),
             GraphEndpoint = GraphEndpoint ?? From("graphEndpoint"),
+            RequestTimeout = RequestTimeout ?? From("requestTimeout"),
         };
     }
 
@@ -61,7 +69,7 @@ public sealed record ConnectionSettings
     public override string ToString() =>
         $"ConnectionSettings {{ TenantId = {TenantId}, ClientId = {ClientId}, ClientSecret = {Mask(ClientSecret)}, UseOidc = {UseOidc}, "
         + $"OidcToken = {Mask(OidcToken)}, OidcTokenFilePath = {OidcTokenFilePath}, OidcRequestUrl = {OidcRequestUrl}, "
-        + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint} }}";
+        + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint}, RequestTimeout = {RequestTimeout} }}";
 
     internal static bool? ParseBool(string? value, string settingName) =>
         value?.Trim().ToLowerInvariant() switch

@@ -1,5 +1,6 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
@@ -13,14 +14,18 @@ public sealed class GraphConnection : IDisposable
 {
     private readonly HttpClient _graphHttp;
     private readonly HttpClient _tokenHttp;
+    private readonly GraphErrorTranslation _errors;
 
-    private GraphConnection(GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, string credential)
+    private GraphConnection(GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, string credential,
+        TimeSpan requestTimeout, Redaction redaction)
     {
         Client = client;
         _graphHttp = graphHttp;
         _tokenHttp = tokenHttp;
         Endpoint = endpoint;
         CredentialDescription = credential;
+        RequestTimeout = requestTimeout;
+        _errors = new GraphErrorTranslation(redaction, requestTimeout);
     }
 
     public GraphServiceClient Client { get; }
@@ -30,34 +35,86 @@ public sealed class GraphConnection : IDisposable
 
     public string CredentialDescription { get; }
 
+    /// <summary>The bound of every call made through <see cref="Run{T}"/>, retries and sign-in included.</summary>
+    public TimeSpan RequestTimeout { get; }
+
     public static GraphConnection Open(ConnectionSettings settings, GraphTuning? tuning = null)
     {
         tuning ??= new GraphTuning();
         var cloud = CloudEnvironment.Parse(settings.Environment, "environment (ARM_ENVIRONMENT)");
         var root = string.IsNullOrWhiteSpace(settings.GraphEndpoint)
             ? cloud.GraphEndpoint
-            : SecureEndpoint.Require(settings.GraphEndpoint, "graphEndpoint");
+            : SecureEndpoint.Require(settings.GraphEndpoint, "graphEndpoint (ENTRADEVICES_GRAPH_ENDPOINT)");
+        var requestTimeout = Connection.RequestTimeout.Parse(settings.RequestTimeout, "requestTimeout (ENTRADEVICES_REQUEST_TIMEOUT)");
         var endpoint = new Uri($"{root.GetLeftPart(UriPartial.Authority)}/{tuning.ApiVersion}");
 
-        var tokenHttp = new HttpClient();
+        var redaction = new Redaction();
+        foreach (var secret in settings.Secrets)
+        {
+            redaction.Remember(secret);
+        }
+
+        // Sign-in requests follow no redirect at all, and go only where Graph requests may go.
+        var tokenHttp = new HttpClient(new SecureTransportHandler(new SocketsHttpHandler { AllowAutoRedirect = false }));
         var credential = CredentialChain.Choose(settings, cloud, tokenHttp);
         // Scopes are always the cloud's Graph resource, allowed hosts only the endpoint: no token leaves for elsewhere.
         var auth = new AzureIdentityAuthenticationProvider(
-            credential.Credential,
+            new RememberingCredential(credential.Credential, redaction),
             allowedHosts: [endpoint.Host],
             observabilityOptions: null,
             isCaeEnabled: true,
             scopes: [$"{cloud.GraphEndpoint.GetLeftPart(UriPartial.Authority)}/.default"]);
 
         var handlers = GraphClientFactory.CreateDefaultHandlers()
-            .Select(handler => handler is RetryHandler
-                ? new RetryHandler(new RetryHandlerOption { MaxRetry = tuning.MaxRetries, Delay = (int)tuning.RetryDelay.TotalSeconds })
-                : handler)
+            .Select(handler => handler switch
+            {
+                RetryHandler => new RetryHandler(new RetryHandlerOption { MaxRetry = tuning.MaxRetries, Delay = (int)tuning.RetryDelay.TotalSeconds }),
+                // Where a redirect may lead is SecureTransportHandler's rule alone (https, or http to loopback), so
+                // https is reachable from a loopback test endpoint; the handler still drops the token on another host.
+                RedirectHandler => new RedirectHandler(new RedirectHandlerOption { AllowRedirectOnSchemeChange = true }),
+                _ => handler,
+            })
             .ToList();
-        var graphHttp = GraphClientFactory.Create(handlers);
-        graphHttp.Timeout = Timeout.InfiniteTimeSpan;  // callers bound each operation with their own token
+        // Innermost, so every request the redirect handler makes passes the same rule as the configured endpoint.
+        var graphHttp = GraphClientFactory.Create(handlers, finalHandler: new SecureTransportHandler(Wire()));
+        graphHttp.Timeout = Timeout.InfiniteTimeSpan;  // each call is bounded by Run and by its caller's token
         var client = new GraphServiceClient(graphHttp, auth, endpoint.ToString());
-        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, credential.Description);
+        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, credential.Description, requestTimeout, redaction);
+    }
+
+    // Redirects are the SDK's redirect handler's job alone, so each hop passes through SecureTransportHandler.
+    private static HttpMessageHandler Wire()
+    {
+        var wire = KiotaClientFactory.GetDefaultHttpMessageHandler();
+        switch (wire)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+
+        return wire;
+    }
+
+    /// <summary>
+    /// Runs one Graph call within <see cref="RequestTimeout"/> and the caller's token; whatever the SDK throws
+    /// becomes a <see cref="GraphRequestException"/> without secrets.
+    /// </summary>
+    public async Task<T> Run<T>(GraphOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(RequestTimeout);
+        try
+        {
+            return await call(bound.Token);
+        }
+        catch (Exception exception) when (exception is not UnexpectedPolicyShapeException)
+        {
+            throw _errors.Translate(operation, exception, cancellationToken);
+        }
     }
 
     public void Dispose()

@@ -23,9 +23,9 @@ public sealed class DeviceRegistrationPolicyClient(GraphConnection connection)
     };
 
     public Task<DeviceRegistrationSettings> GetAsync(CancellationToken cancellationToken) =>
-        GraphErrorTranslation.Run(Read, async () =>
+        connection.Run(Read, async token =>
         {
-            var policy = await connection.Client.Policies.DeviceRegistrationPolicy.GetAsync(cancellationToken: cancellationToken)
+            var policy = await connection.Client.Policies.DeviceRegistrationPolicy.GetAsync(cancellationToken: token)
                 ?? throw new UnexpectedPolicyShapeException("Graph answered the policy GET with an empty body.");
             return DeviceRegistrationPolicyMapping.FromGraph(policy);
         }, cancellationToken);
@@ -35,15 +35,16 @@ public sealed class DeviceRegistrationPolicyClient(GraphConnection connection)
     /// adapter (auth, retry and telemetry still apply) with a body that carries every writable field.
     /// </summary>
     public Task<DeviceRegistrationSettings> PutAsync(DeviceRegistrationSettings settings, CancellationToken cancellationToken) =>
-        GraphErrorTranslation.Run(Replace, async () =>
+        connection.Run(Replace, async token =>
         {
             var adapter = connection.Client.RequestAdapter;
             var request = connection.Client.Policies.DeviceRegistrationPolicy.ToGetRequestInformation();
             request.HttpMethod = Method.PUT;
             request.SetContentFromParsable(adapter, "application/json", DeviceRegistrationPolicyMapping.ToGraph(settings));
             var updated = await adapter.SendAsync(request, GraphModels.DeviceRegistrationPolicy.CreateFromDiscriminatorValue,
-                ErrorMapping, cancellationToken);
-            // Graph answers 200 with the stored policy; an empty answer still means the write was taken.
+                ErrorMapping, token);
+            // Graph answers 200 with the stored policy; an empty answer still means the write was taken. An answer that
+            // is not the policy throws UnexpectedPolicyShapeException: the write may have applied, so the caller re-reads.
             return updated is null ? settings : DeviceRegistrationPolicyMapping.FromGraph(updated);
         }, cancellationToken);
 }

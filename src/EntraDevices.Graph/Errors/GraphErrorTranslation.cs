@@ -1,32 +1,44 @@
 using System.Text.Json;
 using Azure.Identity;
+using EntraDevices.Graph.Connection;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
 namespace EntraDevices.Graph;
 
-/// <summary>Turns whatever the Graph SDK threw into one <see cref="GraphRequestException"/> a user can act on.</summary>
-internal static class GraphErrorTranslation
+/// <summary>
+/// Turns whatever the Graph SDK threw into one <see cref="GraphRequestException"/> a user can act on, with every
+/// secret the connection knows taken out of its text.
+/// </summary>
+internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan requestTimeout)
 {
-    public static async Task<T> Run<T>(GraphOperation operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    public GraphRequestException Translate(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
     {
-        try
+        var error = Describe(operation, exception, cancellationToken);
+        return new GraphRequestException(operation, error.Kind, redaction.Apply(error.Message), exception)
         {
-            return await call();
-        }
-        catch (Exception exception) when (exception is not GraphRequestException and not UnexpectedPolicyShapeException)
-        {
-            throw Translate(operation, exception, cancellationToken);
-        }
+            Status = error.Status,
+            Code = error.Code is null ? null : redaction.Apply(error.Code),
+            RequestId = error.RequestId,
+        };
     }
 
-    public static GraphRequestException Translate(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
+    private GraphRequestException Describe(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
     {
         switch (exception)
         {
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return new GraphRequestException(operation, GraphFailureKind.Cancelled,
                     $"Cancelled while waiting for Microsoft Graph to {operation.Action} ({operation}).", exception);
+            case OperationCanceledException:
+                // Only the connection's own bound can have fired: the caller's token is not cancelled.
+                return new GraphRequestException(operation, GraphFailureKind.NoAnswer,
+                    $"Microsoft Graph did not answer the request to {operation.Action} ({operation}) within {requestTimeout.TotalSeconds:0} s "
+                    + "(entradevices:requestTimeout, ENTRADEVICES_REQUEST_TIMEOUT).", exception);
+            case InsecureRequestRefusedException refused:
+                // Graph answered with a redirect that was not followed: the request was not applied there.
+                return new GraphRequestException(operation, GraphFailureKind.Rejected,
+                    $"Microsoft Graph answered the request to {operation.Action} ({operation}) with a redirect, and {refused.Message}.", exception);
             case ODataError odata:
                 return Rejected(operation, odata.ResponseStatusCode, odata.Error?.Code, odata.Error?.Message,
                     odata.Error?.InnerError?.RequestId ?? RequestIdOf(odata), retriesExhausted: false, exception);
@@ -54,7 +66,8 @@ internal static class GraphErrorTranslation
     private static GraphRequestException Rejected(
         GraphOperation operation, int status, string? code, string? message, string? requestId, bool retriesExhausted, Exception inner)
     {
-        var text = $"Microsoft Graph refused to {operation.Action} ({operation}): {status} {code ?? "(no error code)"}: {message ?? "(no message)"}"
+        var verb = status >= 500 ? "failed to" : "refused to";
+        var text = $"Microsoft Graph {verb} {operation.Action} ({operation}): {status} {code ?? "(no error code)"}: {message ?? "(no message)"}"
             + $" [request-id: {requestId ?? "none"}]";
         if (retriesExhausted)
         {
@@ -71,7 +84,6 @@ internal static class GraphErrorTranslation
         {
             Status = status,
             Code = code,
-            GraphMessage = message,
             RequestId = requestId,
         };
     }

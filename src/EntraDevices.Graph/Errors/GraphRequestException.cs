@@ -28,10 +28,11 @@ public sealed class GraphRequestException(
 
     public string? Code { get; init; }
 
-    public string? GraphMessage { get; init; }
-
     public string? RequestId { get; init; }
 
-    /// <summary>True when Graph may have applied a write although the caller saw a failure.</summary>
-    public bool OutcomeUnknown => Kind != GraphFailureKind.Rejected;
+    /// <summary>
+    /// True when Graph may have applied a write although the caller saw a failure: no answer, or a server error
+    /// (5xx, 408), which Graph also sends after a write it applied.
+    /// </summary>
+    public bool OutcomeUnknown => Kind != GraphFailureKind.Rejected || Status is >= 500 or 408;
 }

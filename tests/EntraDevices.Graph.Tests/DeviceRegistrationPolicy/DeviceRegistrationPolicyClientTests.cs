@@ -220,4 +220,50 @@ public sealed class DeviceRegistrationPolicyClientTests : IAsyncLifetime
         Assert.False(live.AzureADRegistration.IsAdminConfigurable);
         Assert.Equal(Membership.All, stored.AzureADRegistration.AllowedToRegister);
     }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_server_error_after_an_applied_put_is_an_unknown_outcome(int status)
+    {
+        var client = Client(tuning: new GraphTuning { MaxRetries = 0, RetryDelay = TimeSpan.Zero });
+        var desired = Desired(await client.GetAsync(CancellationToken.None));
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenStatus = status });
+
+        var error = await Assert.ThrowsAsync<GraphRequestException>(() => client.PutAsync(desired, CancellationToken.None));
+
+        Assert.Equal(status, error.Status);
+        Assert.True(error.OutcomeUnknown, "a 5xx does not say whether the write was applied");
+        Assert.DoesNotContain("refused", error.Message);
+        Assert.True((await client.GetAsync(CancellationToken.None)).SameWritableSettings(desired));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    [InlineData(429)]
+    public async Task A_client_error_is_a_known_refusal(int status)
+    {
+        var client = Client(tuning: new GraphTuning { MaxRetries = 0, RetryDelay = TimeSpan.Zero });
+        var live = await client.GetAsync(CancellationToken.None);
+        _emulator.InjectFault(new Fault { Method = "PUT", Status = status });
+
+        var error = await Assert.ThrowsAsync<GraphRequestException>(() => client.PutAsync(Desired(live), CancellationToken.None));
+
+        Assert.False(error.OutcomeUnknown);
+    }
+
+    [Fact]
+    public async Task An_applied_put_answered_with_something_other_than_the_policy_is_not_taken_as_the_policy()
+    {
+        var client = Client();
+        var desired = Desired(await client.GetAsync(CancellationToken.None));
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenBody = """{"id":"deviceRegistrationPolicy"}""" });
+
+        var error = await Assert.ThrowsAsync<UnexpectedPolicyShapeException>(() => client.PutAsync(desired, CancellationToken.None));
+
+        Assert.Contains("azureADJoin", error.Message);
+        Assert.True((await client.GetAsync(CancellationToken.None)).SameWritableSettings(desired));
+    }
 }

@@ -6,11 +6,12 @@ namespace EntraDevices.Graph.Tests.Errors;
 public class GraphErrorTranslationTests
 {
     private static readonly GraphOperation Put = DeviceRegistrationPolicyClient.Replace;
+    private static readonly GraphErrorTranslation Translation = new(Redaction.None, TimeSpan.FromSeconds(120));
 
     [Fact]
     public void A_failed_sign_in_is_a_refusal_not_an_unknown_outcome()
     {
-        var error = GraphErrorTranslation.Translate(Put, new AuthenticationFailedException("AADSTS700016: application not found"), CancellationToken.None);
+        var error = Translation.Translate(Put, new AuthenticationFailedException("AADSTS700016: application not found"), CancellationToken.None);
 
         Assert.Equal(GraphFailureKind.Rejected, error.Kind);
         Assert.False(error.OutcomeUnknown);
@@ -21,7 +22,7 @@ public class GraphErrorTranslationTests
     [Fact]
     public void A_connection_failure_is_an_unknown_outcome_for_a_write()
     {
-        var error = GraphErrorTranslation.Translate(Put, new HttpRequestException("Connection reset by peer"), CancellationToken.None);
+        var error = Translation.Translate(Put, new HttpRequestException("Connection reset by peer"), CancellationToken.None);
 
         Assert.Equal(GraphFailureKind.NoAnswer, error.Kind);
         Assert.True(error.OutcomeUnknown);
@@ -34,7 +35,7 @@ public class GraphErrorTranslationTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var error = GraphErrorTranslation.Translate(Put, new TaskCanceledException(), cancelled.Token);
+        var error = Translation.Translate(Put, new TaskCanceledException(), cancelled.Token);
 
         Assert.Equal(GraphFailureKind.Cancelled, error.Kind);
     }
