@@ -39,6 +39,9 @@ public sealed record Fault
     /// <summary>With <see cref="Status"/>: the error message echoes the request's Authorization header, as a hostile endpoint might.</summary>
     public bool EchoAuthorization { get; init; }
 
+    /// <summary>Let this many matching requests through untouched before the fault applies (e.g. 1: spare the first GET).</summary>
+    public int Skip { get; init; }
+
     /// <summary>How many matching requests this fault affects.</summary>
     public int Times { get; init; } = 1;
 

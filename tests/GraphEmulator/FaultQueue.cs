@@ -4,15 +4,16 @@ namespace EntraDevices.GraphEmulator;
 internal sealed class FaultQueue
 {
     private readonly Lock _gate = new();
-    private readonly List<(Fault Fault, int Remaining)> _faults = [];
+    private readonly List<(Fault Fault, int Skip, int Remaining)> _faults = [];
 
     public void Add(Fault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1, nameof(fault));
+        ArgumentOutOfRangeException.ThrowIfNegative(fault.Skip, nameof(fault));
         lock (_gate)
         {
-            _faults.Add((fault, fault.Times));
+            _faults.Add((fault, fault.Skip, fault.Times));
         }
     }
 
@@ -20,23 +21,33 @@ internal sealed class FaultQueue
     {
         lock (_gate)
         {
-            var index = _faults.FindIndex(entry => entry.Fault.Matches(method, path));
-            if (index < 0)
+            for (var index = 0; index < _faults.Count; index++)
             {
-                return null;
+                var (fault, skip, remaining) = _faults[index];
+                if (!fault.Matches(method, path))
+                {
+                    continue;
+                }
+
+                if (skip > 0)
+                {
+                    _faults[index] = (fault, skip - 1, remaining);
+                    continue;
+                }
+
+                if (remaining == 1)
+                {
+                    _faults.RemoveAt(index);
+                }
+                else
+                {
+                    _faults[index] = (fault, 0, remaining - 1);
+                }
+
+                return fault;
             }
 
-            var (fault, remaining) = _faults[index];
-            if (remaining == 1)
-            {
-                _faults.RemoveAt(index);
-            }
-            else
-            {
-                _faults[index] = (fault, remaining - 1);
-            }
-
-            return fault;
+            return null;
         }
     }
 }

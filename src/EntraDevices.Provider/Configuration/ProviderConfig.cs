@@ -7,12 +7,13 @@ namespace EntraDevices.Provider.Configuration;
 /// <summary>The provider's <c>entradevices:*</c> config keys, each falling back to its environment variable.</summary>
 internal static class ProviderConfig
 {
-    public static readonly string[] SecretKeys = ["clientSecret", "oidcToken", "oidcRequestToken", "accessToken"];
-
     private static readonly string[] StringKeys =
         ["tenantId", "clientId", "clientSecret", "oidcToken", "oidcTokenFilePath", "oidcRequestUrl", "oidcRequestToken", "accessToken", "environment", "graphEndpoint"];
 
-    /// <summary>Failures for config values of the wrong kind or with values that cannot work; never echoes a secret.</summary>
+    /// <summary>
+    /// Every config value of the wrong kind or that cannot work, all of them at once; a value the program marked
+    /// secret is never echoed, whichever key it is under.
+    /// </summary>
     public static IReadOnlyList<CheckFailure> Check(ObjectValue args)
     {
         var failures = new List<CheckFailure>();
@@ -30,24 +31,17 @@ internal static class ProviderConfig
             failures.Add(new CheckFailure("useOidc", $"entradevices:useOidc must be true or false; got {oidc.KindName}."));
         }
 
-        try
+        if (args.At("requestTimeout")?.Plain is { } timeout && timeout is not (StringValue or NumberValue or NullValue or UnknownValue))
         {
-            Settings(args, _ => null);
-            if (Text(args, "environment") is { } environment)
-            {
-                CloudEnvironment.Parse(environment, "entradevices:environment");
-            }
-
-            if (Text(args, "graphEndpoint") is { } endpoint)
-            {
-                SecureEndpoint.Require(endpoint, "entradevices:graphEndpoint");
-            }
-        }
-        catch (ConnectionSettingsException error)
-        {
-            failures.Add(new CheckFailure(error.Message.Split(' ')[0].Replace("entradevices:", ""), error.Message));
+            failures.Add(new CheckFailure("requestTimeout", $"entradevices:requestTimeout must be a number of seconds; got {timeout.KindName}."));
         }
 
+        Judge(failures, args, "environment", value => CloudEnvironment.Parse(value, "entradevices:environment"),
+            $"accepted values: {CloudEnvironment.Accepted}");
+        Judge(failures, args, "graphEndpoint", value => SecureEndpoint.Require(value, "entradevices:graphEndpoint"),
+            "an absolute https URL such as https://graph.microsoft.com (plain http only for loopback addresses)");
+        Judge(failures, args, "requestTimeout", value => RequestTimeout.Parse(value, "entradevices:requestTimeout"),
+            $"accepted: {RequestTimeout.Accepted}");
         return failures;
     }
 
@@ -70,8 +64,34 @@ internal static class ProviderConfig
             AccessToken = Text(args, "accessToken"),
             Environment = Text(args, "environment"),
             GraphEndpoint = Text(args, "graphEndpoint"),
+            RequestTimeout = Text(args, "requestTimeout"),
         }.WithEnvironmentFallback(environment);
 
-    private static string? Text(ObjectValue args, string key) =>
-        args.At(key)?.Plain is StringValue { Value: { Length: > 0 } value } ? value : null;
+    // One key's value through the parser that Configure uses; a secret value is described, never shown.
+    private static void Judge(List<CheckFailure> failures, ObjectValue args, string key, Action<string> parse, string accepted)
+    {
+        if (Text(args, key) is not { } value)
+        {
+            return;
+        }
+
+        try
+        {
+            parse(value);
+        }
+        catch (ConnectionSettingsException error)
+        {
+            failures.Add(new CheckFailure(key, args.At(key)!.IsSecret
+                ? $"entradevices:{key} (a secret value, not shown) is not accepted; {accepted}."
+                : error.Message));
+        }
+    }
+
+    // Pulumi config may arrive as a string or, for numbers, as a number.
+    private static string? Text(ObjectValue args, string key) => args.At(key)?.Plain switch
+    {
+        StringValue { Value: { Length: > 0 } value } => value,
+        NumberValue { Value: var number } => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 }

@@ -4,9 +4,11 @@ using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Protocol;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EntraDevices.Provider.Hosting;
 
@@ -44,6 +46,10 @@ public sealed class ProviderHost : IAsyncDisposable
             new BitLockerKeyRecoveryRestrictionResource(session.BitLocker),
         ]));
         builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
+        // One service instance, bound by DeepValueBinding instead of Grpc.AspNetCore's binder (which keeps protobuf's shallow limit).
+        builder.Services.AddSingleton<ResourceProviderService>();
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton<IServiceMethodProvider<ResourceProviderService>, DeepValueBinding>();
 
         var app = builder.Build();
         app.MapGrpcService<ResourceProviderService>();

@@ -5,7 +5,8 @@ namespace EntraDevices.Provider.Lifecycle;
 
 /// <summary>
 /// One write whose failure never leaves the user guessing: a refused write changed nothing; a write whose
-/// answer was lost is followed by a re-read that reports what the tenant really holds.
+/// outcome the answer does not tell (no answer, a server error, an answer that is not the object) is followed by
+/// a re-read that reports what the tenant really holds.
 /// </summary>
 internal sealed record GuardedWrite<T>(
     string Id,
@@ -16,7 +17,7 @@ internal sealed record GuardedWrite<T>(
     Func<T, ObjectValue> Outputs)
 {
     /// <summary>How long the re-read may take once the write's own time is up.</summary>
-    public static TimeSpan RereadLimit { get; set; } = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RereadLimit = TimeSpan.FromSeconds(30);
 
     public async Task<T> RunAsync(Func<T, CancellationToken, Task<T>> write, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
@@ -30,35 +31,44 @@ internal sealed record GuardedWrite<T>(
         }
         catch (GraphRequestException error)
         {
-            T after;
-            try
-            {
-                // The caller's token may be spent (time-out, cancel): the re-read gets its own short limit.
-                using var limit = new CancellationTokenSource(RereadLimit);
-                after = await read(limit.Token);
-            }
-            catch (GraphRequestException reread)
-            {
-                throw new StateUnknown(
-                    $"{Sentences.End(error.Message)} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
-                    + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
-                    Outputs(Before), error);
-            }
-
-            if (Same(after, Desired))
-            {
-                return after;
-            }
-
-            if (Same(after, Before))
-            {
-                throw new CleanFailure(
-                    error.Kind == GraphFailureKind.Cancelled ? CleanFailureReason.Cancelled : CleanFailureReason.Unavailable,
-                    $"{Sentences.End(error.Message)} A re-read shows the write was not applied. Nothing was changed: {What}.", error);
-            }
-
-            throw new PartialFailure(Id, Outputs(after),
-                [$"{Sentences.End(error.Message)} A re-read shows the tenant differs both from before and from what was asked; its real state is recorded. Run `pulumi up` again to {What}."]);
+            return await Confirm(Sentences.End(error.Message), error.Kind == GraphFailureKind.Cancelled, error, read);
         }
+        catch (UnexpectedPolicyShapeException odd)
+        {
+            return await Confirm($"Microsoft Graph answered the request to {What}, but not with what was written: {odd.Message.TrimEnd('.')}.",
+                cancelled: false, odd, read);
+        }
+    }
+
+    private async Task<T> Confirm(string failure, bool cancelled, Exception error, Func<CancellationToken, Task<T>> read)
+    {
+        T after;
+        try
+        {
+            // The caller's token may be spent (time-out, cancel): the re-read gets its own short limit.
+            using var limit = new CancellationTokenSource(RereadLimit);
+            after = await read(limit.Token);
+        }
+        catch (Exception reread) when (reread is GraphRequestException or UnexpectedPolicyShapeException)
+        {
+            throw new StateUnknown(
+                $"{failure} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
+                + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
+                Outputs(Before), error);
+        }
+
+        if (Same(after, Desired))
+        {
+            return after;
+        }
+
+        if (Same(after, Before))
+        {
+            throw new CleanFailure(cancelled ? CleanFailureReason.Cancelled : CleanFailureReason.Unavailable,
+                $"{failure} A re-read shows the write was not applied. Nothing was changed: {What}.", error);
+        }
+
+        throw new PartialFailure(Id, Outputs(after),
+            [$"{failure} A re-read shows the tenant differs both from before and from what was asked; its real state is recorded. Run `pulumi up` again to {What}."]);
     }
 }

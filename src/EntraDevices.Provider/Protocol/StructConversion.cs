@@ -53,6 +53,9 @@ internal static class StructConversion
         _ => Value.ForNull(),
     };
 
+    // A secret of a secret is one secret: the value keeps its secrecy and its content, whatever the nesting.
+    private static SecretValue Secret(PropertyValue inner) => inner as SecretValue ?? new SecretValue(inner);
+
     private static PropertyValue FromStruct(Struct value)
     {
         if (!value.Fields.TryGetValue(Sentinels.SignatureKey, out var signature))
@@ -64,10 +67,10 @@ internal static class StructConversion
         switch (signature.StringValue)
         {
             case Sentinels.Secret:
-                return new SecretValue(field("value") is { } secret ? ToProperty(secret) : PropertyValue.Null);
+                return Secret(field("value") is { } secret ? ToProperty(secret) : PropertyValue.Null);
             case Sentinels.OutputValue:
                 var inner = field("value") is { } known ? ToProperty(known) : PropertyValue.Unknown;
-                return field("secret")?.BoolValue == true ? new SecretValue(inner) : inner;
+                return field("secret")?.BoolValue == true ? Secret(inner) : inner;
             case Sentinels.ResourceReference:
                 // A reference stands for its id (or, before the id is known, for nothing known yet).
                 return field("id") is { } id

@@ -89,7 +89,8 @@ internal sealed class InputRules(ObjectValue inputs)
         for (var i = 0; i < array.Items.Count; i++)
         {
             var item = array.Items[i].Plain;
-            if (item is not StringValue { Value: var id } || !Guid.TryParseExact(id, "D", out _))
+            // Guid parsing forgives surrounding whitespace; an object id in Graph never has any.
+            if (item is not StringValue { Value: var id } || id.Trim().Length != id.Length || !Guid.TryParseExact(id, "D", out _))
             {
                 Fail($"{path}[{i}]", $"'{path}[{i}]' must be a {what} object id, a GUID like 3c8ef067-8b96-44de-b2ae-557dfa0f97a0; got "
                     + (item is StringValue s ? $"{Shown(path, $"\"{s.Value}\"", array.Items[i])}." : $"{item.KindName}."));

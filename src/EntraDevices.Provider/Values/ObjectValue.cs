@@ -82,7 +82,7 @@ public sealed record ObjectValue(IReadOnlyDictionary<string, PropertyValue> Prop
         var existing = Properties.GetValueOrDefault(head);
         var child = existing switch
         {
-            SecretValue { Inner: ObjectValue inner } => new SecretValue(inner.With(path[(dot + 1)..], value)),
+            SecretValue { Plain: ObjectValue inner } => new SecretValue(inner.With(path[(dot + 1)..], value)),
             ObjectValue obj => obj.With(path[(dot + 1)..], value),
             _ => (PropertyValue)Empty.With(path[(dot + 1)..], value),
         };

@@ -332,4 +332,30 @@ public sealed class RestrictionLifecycleTests : IAsyncLifetime
             await Task.Delay(10, limit.Token);
         }
     }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task A_patch_applied_but_answered_a_server_error_is_confirmed_by_a_re_read(int status)
+    {
+        _emulator.InjectFault(new Fault { Method = "PATCH", ApplyThenStatus = status, Times = 4 });
+
+        var outputs = await Resource().CreateAsync(Restrict(true), CancellationToken.None);
+
+        Assert.True(TenantRestricts);
+        AssertOutputs(outputs, true, false);
+        Assert.Equal("GET", Calls.Last());
+    }
+
+    [Fact]
+    public async Task A_server_error_for_a_patch_that_did_not_apply_is_a_clean_failure_confirmed_by_a_re_read()
+    {
+        _emulator.InjectFault(new Fault { Method = "PATCH", Status = 500 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => Resource().CreateAsync(Restrict(true), CancellationToken.None));
+
+        Assert.Equal(["GET", "PATCH", "GET"], Calls);
+        Assert.Contains("not applied", error.Message);
+        Assert.False(TenantRestricts);
+    }
 }

@@ -216,4 +216,35 @@ public class PolicyCheckTests
         Assert.DoesNotContain("4242", failure.Reason);
         Assert.Contains("a secret value", failure.Reason);
     }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    public void An_id_with_surrounding_whitespace_is_refused(string space)
+    {
+        var failure = SingleFailure(Join(Membership("selected", groups: [space + GroupId])));
+
+        Assert.Equal("azureADJoin.allowedToJoin.groups[0]", failure.Property);
+        Assert.Contains("GUID", failure.Reason);
+    }
+
+    [Fact]
+    public void An_id_and_the_same_id_with_a_trailing_space_are_not_two_ids()
+    {
+        var result = PolicyCheck.Check(Join(Membership("selected", groups: [GroupId, GroupId + " "])));
+
+        Assert.Equal("azureADJoin.allowedToJoin.groups[1]", Assert.Single(result.Failures).Property);
+    }
+
+    [Fact]
+    public void A_doubly_secret_membership_keeps_its_scope_and_its_secrecy()
+    {
+        var membership = new SecretValue(new SecretValue(Obj(("scope", Str("none")))));
+        var result = PolicyCheck.Check(Obj(("azureADJoin", Obj(("allowedToJoin", membership)))));
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(Str("none"), result.Inputs.At("azureADJoin.allowedToJoin.scope"));
+        Assert.True(result.Inputs.IsSecretAt("azureADJoin.allowedToJoin"));
+    }
 }

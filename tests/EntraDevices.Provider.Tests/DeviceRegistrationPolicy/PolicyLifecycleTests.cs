@@ -266,4 +266,70 @@ public sealed class PolicyLifecycleTests : IAsyncLifetime
         Assert.Equal(CleanFailureReason.Cancelled, error.Reason);
         Assert.Contains("Nothing was changed", error.Message);
     }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(504)]
+    public async Task An_update_whose_put_applied_but_answered_a_server_error_reports_what_the_tenant_holds(int status)
+    {
+        var resource = Resource();
+        var created = await resource.CreateAsync(Declared, CancellationToken.None);
+        _emulator.ClearRequests();
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenStatus = status, Times = 4 });
+
+        var outputs = await resource.UpdateAsync(created, PolicyCheck.Check(Obj(("userDeviceQuota", Num(30)))).Inputs, CancellationToken.None);
+
+        Assert.Equal(30, (int)Tenant("userDeviceQuota")!);
+        Assert.Equal(Num(30), outputs.At("userDeviceQuota"));
+        Assert.Equal("GET", Calls.Last());
+    }
+
+    [Fact]
+    public async Task A_create_whose_applied_puts_each_answered_504_succeeds_and_keeps_the_original_as_found()
+    {
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenStatus = 504, Times = 4 });
+
+        var outputs = await Resource().CreateAsync(Declared, CancellationToken.None);
+
+        Assert.Equal(Num(20), outputs.At("userDeviceQuota"));
+        Assert.Equal(Num(2), outputs.At("originalSettings.userDeviceQuota"));
+    }
+
+    [Fact]
+    public async Task A_server_error_for_a_put_that_did_not_apply_is_a_clean_failure_confirmed_by_a_re_read()
+    {
+        _emulator.InjectFault(new Fault { Method = "PUT", Status = 500 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => Resource().CreateAsync(Declared, CancellationToken.None));
+
+        Assert.Equal(["GET", "PUT", "GET"], Calls);
+        Assert.Contains("A re-read shows the write was not applied", error.Message);
+        Assert.Equal(2, (int)Tenant("userDeviceQuota")!);
+    }
+
+    [Fact]
+    public async Task An_applied_put_answered_with_something_other_than_the_policy_is_confirmed_by_a_re_read()
+    {
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenBody = """{"id":"deviceRegistrationPolicy"}""" });
+
+        var outputs = await Resource().CreateAsync(Declared, CancellationToken.None);
+
+        Assert.Equal(["GET", "PUT", "GET"], Calls);
+        Assert.Equal(Num(20), outputs.At("userDeviceQuota"));
+    }
+
+    [Fact]
+    public async Task A_lost_put_answer_followed_by_an_unreadable_re_read_is_state_unknown_with_what_to_run()
+    {
+        _emulator.InjectFault(new Fault { Method = "PUT", ApplyThenDrop = true });
+        // The adopting GET is spared; the re-read after the lost PUT gets an answer that is not the policy.
+        _emulator.InjectFault(new Fault { Method = "GET", Skip = 1, ApplyThenBody = """{"id":"deviceRegistrationPolicy"}""" });
+
+        var error = await Assert.ThrowsAsync<StateUnknown>(() => Resource().CreateAsync(Declared, CancellationToken.None));
+
+        Assert.Contains("pulumi refresh", error.Message);
+        Assert.Contains("azureADJoin", error.Message);
+        Assert.Equal(Num(2), error.LastKnownOutputs.At("originalSettings.userDeviceQuota"));
+        Assert.Equal(["GET", "PUT", "GET"], Calls);
+    }
 }

@@ -19,7 +19,7 @@ public class PolicyPropertyTests
         Gen.Int[-2, 150].Select(i => (PropertyValue)new NumberValue(i)),
         Gen.Double[-1e10, 1e10].Select(d => (PropertyValue)new NumberValue(d)),
         OneOf("all", "selected", "none", "required", "notRequired", "restoreOriginal", "restoreDefaults", "",
-            Inputs.UserId, Inputs.GroupId, "not-a-guid").Select(s => (PropertyValue)new StringValue(s)),
+            Inputs.UserId, Inputs.GroupId, " " + Inputs.GroupId, Inputs.UserId + "\t", "not-a-guid").Select(s => (PropertyValue)new StringValue(s)),
         Gen.Const(PropertyValue.Unknown),
         Gen.Const(PropertyValue.Null));
 
@@ -89,5 +89,42 @@ public class PolicyPropertyTests
             var diff = LeafDiff.Compare(olds, news, PolicyProperties.Leaves, PolicyProperties.IdLists);
             Assert.All(diff.Changes.Keys, path => Assert.NotNull(news.At(path)));
         }, iter: 3000);
+    }
+
+    [Fact]
+    public void Check_keeps_every_declared_leaf_with_its_value_and_its_secrecy_however_deeply_wrapped()
+    {
+        Object(4).Sample(news =>
+        {
+            var result = PolicyCheck.Check(news);
+            if (result.Failures.Count > 0)
+            {
+                return;
+            }
+
+            foreach (var leaf in PolicyProperties.Leaves)
+            {
+                if (news.At(leaf)?.Plain is StringValue or NumberValue or BoolValue)
+                {
+                    Assert.Equal(news.At(leaf)!.Plain, result.Inputs.At(leaf)?.Plain);
+                    Assert.True(!news.IsSecretAt(leaf) || result.Inputs.IsSecretAt(leaf), $"{leaf} stays secret");
+                }
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void An_id_with_any_surrounding_whitespace_never_passes()
+    {
+        var padding = Gen.Char[" \t\r\n\u00a0\u2003"].Array[1, 3].Select(chars => new string(chars));
+        Gen.Select(padding, Gen.Bool, Gen.Bool).Sample((pad, before, users) =>
+        {
+            var id = before ? pad + Inputs.GroupId : Inputs.GroupId + pad;
+            var membership = users ? Inputs.Membership("selected", users: [id]) : Inputs.Membership("selected", groups: [id]);
+
+            var failure = Assert.Single(PolicyCheck.Check(Inputs.Join(membership)).Failures);
+
+            Assert.EndsWith("[0]", failure.Property);
+        }, iter: 500);
     }
 }

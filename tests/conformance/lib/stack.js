@@ -7,14 +7,14 @@ const { startProvider, token } = require('./launch');
 const WRITE_ROLE = 'Policy.ReadWrite.DeviceConfiguration';
 const READ_ROLE = 'Policy.Read.DeviceConfiguration';
 
-async function startStack({ roles = [WRITE_ROLE], intune = false, configure = true } = {}) {
+async function startStack({ roles = [WRITE_ROLE], intune = false, configure = true, config = {} } = {}) {
   const stack = { accessToken: token(roles) };
   try {
     stack.engine = await startEngine();
     stack.emulator = await startEmulator({ intune });
     stack.provider = await startProvider({ engineAddress: stack.engine.address });
     if (configure) {
-      stack.configured = await stack.provider.configure({ graphEndpoint: stack.emulator.baseUrl, accessToken: stack.accessToken });
+      stack.configured = await stack.provider.configure({ graphEndpoint: stack.emulator.baseUrl, accessToken: stack.accessToken, ...config });
     }
   } catch (error) {
     await stopStack(stack);
