@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using EntraDevices.GraphEmulator;
 
 namespace EntraDevices.Graph.Tests.Emulator;
@@ -191,5 +192,76 @@ public class FaultTests : EmulatorTest
         }
 
         throw new TimeoutException("The condition never held.");
+    }
+
+    [Theory]
+    [InlineData(500, "generalException")]
+    [InlineData(504, "gatewayTimeout")]
+    public async Task Apply_then_status_writes_the_policy_and_still_answers_the_error(int status, string code)
+    {
+        Emulator.InjectFault(new Fault { Method = "PUT", ApplyThenStatus = status });
+
+        var response = await PutPolicyAsync(DocExamples.PutRequest());
+
+        await AssertGraphErrorAsync(response, status, code);
+        Assert.Equal(DocExamples.PutRequest()["userDeviceQuota"]!.GetValue<int>(), (int)Emulator.Tenant.DeviceRegistrationPolicy["userDeviceQuota"]!);
+    }
+
+    [Fact]
+    public async Task Apply_then_body_writes_the_policy_and_answers_the_given_body_instead()
+    {
+        Emulator.InjectFault(new Fault { Method = "PUT", ApplyThenBody = """{"id":"deviceRegistrationPolicy"}""" });
+
+        var response = await PutPolicyAsync(DocExamples.PutRequest());
+
+        Assert.Equal(200, (int)response.StatusCode);
+        AssertJsonEqual(new JsonObject { ["id"] = "deviceRegistrationPolicy" }, await JsonAsync(response));
+        Assert.Equal(DocExamples.PutRequest()["userDeviceQuota"]!.GetValue<int>(), (int)Emulator.Tenant.DeviceRegistrationPolicy["userDeviceQuota"]!);
+    }
+
+    [Theory]
+    [InlineData(null, 307)]
+    [InlineData(302, 302)]
+    [InlineData(308, 308)]
+    public async Task Redirect_fault_answers_the_location_and_changes_nothing(int? status, int expected)
+    {
+        Emulator.InjectFault(new Fault { Method = "PUT", Status = status, RedirectTo = "http://example.invalid/v1.0/policies/deviceRegistrationPolicy" });
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Emulator.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, DeviceRegistrationPath)
+        {
+            Content = new StringContent(DocExamples.PutRequest().ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ReadWriteDevices);
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        Assert.Equal(new Uri("http://example.invalid/v1.0/policies/deviceRegistrationPolicy"), response.Headers.Location);
+        AssertJsonEqual(DocExamples.GetResponse().Without("@odata.context"), Emulator.Tenant.DeviceRegistrationPolicy);
+    }
+
+    [Fact]
+    public async Task Echo_authorization_puts_the_bearer_header_in_the_error_message()
+    {
+        Emulator.InjectFault(new Fault { Status = 400, EchoAuthorization = true });
+
+        var response = await SendAsync(HttpMethod.Get, DeviceRegistrationPath, ReadDevices);
+
+        Assert.Contains($"Bearer {ReadDevices}", await AssertGraphErrorAsync(response, 400, "invalidRequest"));
+    }
+
+    [Fact]
+    public async Task Skip_spares_that_many_matching_requests_first()
+    {
+        Emulator.InjectFault(new Fault { Method = "GET", Status = 503, Skip = 1 });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((int)(await SendAsync(HttpMethod.Get, DeviceRegistrationPath, ReadDevices)).StatusCode);
+        }
+
+        Assert.Equal([200, 503, 200], statuses);
     }
 }
