@@ -37,20 +37,20 @@ public class CheckDiffBenchmarks
         _diffRequest = fixture.DiffRequest(change);
         fixture.Emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-        if (_resource.Check(_news).Failures.Count > 0 || !_resource.Diff(_olds, _checkedChange).HasChanges)
+        if (CheckResource().Failures.Count > 0 || !DiffResource().HasChanges)
         {
             throw new InvalidOperationException("The benchmark's declaration must pass Check and differ from the state.");
         }
     }
 
     [Benchmark(Description = "Check (resource)")]
-    public CheckResult CheckResource() => _resource.Check(_news);
+    public CheckResult CheckResource() => _resource.Check(new ResourceCheck(ProviderFixture.Urn, _news, ObjectValue.Empty));
 
     [Benchmark(Description = "Check (gRPC method)")]
     public Task<CheckResponse> CheckRpc() => _service.Check(_checkRequest, null!);
 
     [Benchmark(Description = "Diff (resource)")]
-    public DiffResult DiffResource() => _resource.Diff(_olds, _checkedChange);
+    public DiffResult DiffResource() => _resource.Diff(new ResourceDiff(ProviderFixture.Id, _olds, _checkedChange, ObjectValue.Empty));
 
     [Benchmark(Description = "Diff (gRPC method)")]
     public Task<DiffResponse> DiffRpc() => _service.Diff(_diffRequest, null!);

@@ -1,9 +1,9 @@
 using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Configuration;
+using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Protocol;
-using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
-using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using Pulumirpc;
@@ -34,7 +34,7 @@ internal sealed class ProviderFixture : IAsyncDisposable
         _log = log;
         _lifetime = lifetime;
         Resource = resource;
-        Service = new ResourceProviderService(new ResourceTypes([resource, new BitLockerKeyRecoveryRestrictionResource(session.BitLocker)]), session, log, lifetime);
+        Service = new ResourceProviderService(new ResourceTypes(Catalog.Resources(session.Connection)), session, log, lifetime, new ProjectDirectories());
     }
 
     public EmulatorHost Emulator { get; }
@@ -57,7 +57,7 @@ internal sealed class ProviderFixture : IAsyncDisposable
             ("graphEndpoint", new StringValue(emulator.BaseUrl)),
             ("accessToken", new SecretValue(new StringValue(TestTokens.WithRoles("Policy.ReadWrite.DeviceConfiguration"))))));
         var fixture = new ProviderFixture(emulator, session, new EngineLog(null), new ProviderLifetime(),
-            new DeviceRegistrationPolicyResource(session.DeviceRegistrationPolicy));
+            Catalog.Resources(session.Connection).Single(r => r.Token == Type));
 
         fixture.Inputs = await fixture.CheckAsync(RealisticPolicy.First());
         var created = await fixture.Service.Create(

@@ -1,6 +1,4 @@
-using EntraDevices.Graph.BitLocker;
 using EntraDevices.Graph.Connection;
-using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Values;
 
@@ -27,10 +25,6 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
             _connection = null;
         }
     }
-
-    public DeviceRegistrationPolicyClient DeviceRegistrationPolicy() => new(Connection());
-
-    public BitLockerKeyRecoveryClient BitLocker() => new(Connection());
 
     public GraphConnection Connection()
     {

@@ -2,8 +2,7 @@ using System.Net;
 using EntraDevices.Provider.Configuration;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Protocol;
-using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
-using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Resources;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,11 +39,8 @@ public sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton(new EngineLog(engineAddress));
         builder.Services.AddSingleton(new ProviderLifetime());
-        builder.Services.AddSingleton(new ResourceTypes(
-        [
-            new DeviceRegistrationPolicyResource(session.DeviceRegistrationPolicy),
-            new BitLockerKeyRecoveryRestrictionResource(session.BitLocker),
-        ]));
+        builder.Services.AddSingleton(new ProjectDirectories());
+        builder.Services.AddSingleton(new ResourceTypes(Catalog.Resources(session.Connection)));
         builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
         // One service instance, bound by DeepValueBinding instead of Grpc.AspNetCore's binder (which keeps protobuf's shallow limit).
         builder.Services.AddSingleton<ResourceProviderService>();

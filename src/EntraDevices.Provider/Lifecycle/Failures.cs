@@ -29,8 +29,13 @@ public sealed class PartialFailure(string id, ObjectValue outputs, IReadOnlyList
     public ObjectValue? Inputs { get; } = inputs;
 }
 
-/// <summary>A write may or may not have been applied and a re-read could not tell.</summary>
-public sealed class StateUnknown(string message, ObjectValue lastKnownOutputs, Exception? inner = null) : Exception(message, inner)
+/// <summary>
+/// A write may or may not have been applied and a re-read could not tell. <see cref="Id"/> is the object it
+/// concerns, when known: a create that ends so still records the resource with <see cref="LastKnownOutputs"/>.
+/// </summary>
+public sealed class StateUnknown(string message, ObjectValue lastKnownOutputs, Exception? inner = null, string? id = null) : Exception(message, inner)
 {
     public ObjectValue LastKnownOutputs { get; } = lastKnownOutputs;
+
+    public string? Id { get; } = id;
 }

@@ -54,7 +54,7 @@ internal sealed record GuardedWrite<T>(
             throw new StateUnknown(
                 $"{failure} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
                 + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
-                Outputs(Before), error);
+                Outputs(Before), error, Id);
         }
 
         if (Same(after, Desired))

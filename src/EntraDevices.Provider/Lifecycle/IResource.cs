@@ -1,33 +1,34 @@
+using System.Text.Json.Nodes;
+
 using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Provider.Lifecycle;
 
-/// <summary>One resource type of this provider, in typed values; the gRPC adapter calls it.</summary>
+/// <summary>
+/// One resource type of this provider, in typed values; the gRPC adapter calls it. Resources do not implement
+/// it themselves: <see cref="Settings.SettingsResource{TLive}"/> and <see cref="Objects.ObjectResource{TSpec, TLive}"/>
+/// run the lifecycle once, over what each resource supplies.
+/// </summary>
 public interface IResource
 {
     /// <summary>The Pulumi type token, e.g. <c>entradevices:index:DeviceRegistrationPolicy</c>.</summary>
     string Token { get; }
 
-    /// <summary>The only id the resource can have: it is a tenant-wide singleton.</summary>
-    string Id { get; }
+    CheckResult Check(ResourceCheck check);
 
-    CheckResult Check(ObjectValue news);
+    DiffResult Diff(ResourceDiff diff);
 
-    DiffResult Diff(ObjectValue olds, ObjectValue news);
+    Task<CreateResult> CreateAsync(ResourceCreate create, Operation operation);
 
-    /// <summary>Outputs that preview can promise without calling Graph.</summary>
-    ObjectValue PreviewCreate(ObjectValue inputs);
+    Task<ReadResult> ReadAsync(ResourceRead read, Operation operation);
 
-    ObjectValue PreviewUpdate(ObjectValue olds, ObjectValue news);
+    Task<ObjectValue> UpdateAsync(ResourceUpdate update, Operation operation);
 
-    Task<ObjectValue> CreateAsync(ObjectValue inputs, CancellationToken cancellationToken);
+    Task DeleteAsync(ResourceDelete delete, Operation operation);
 
-    Task<ReadResult> ReadAsync(string id, ObjectValue properties, ObjectValue inputs, CancellationToken cancellationToken);
+    /// <summary>The resource's entry of the package schema.</summary>
+    JsonObject Schema();
 
-    Task<ObjectValue> UpdateAsync(ObjectValue olds, ObjectValue news, CancellationToken cancellationToken);
-
-    Task DeleteAsync(ObjectValue properties, ObjectValue oldInputs, CancellationToken cancellationToken);
-
-    /// <summary>The resource's entry of the package schema (JSON).</summary>
-    System.Text.Json.Nodes.JsonObject Schema();
+    /// <summary>The object types its schema refers to (<c>#/types/…</c>), merged into the package schema.</summary>
+    JsonObject SchemaTypes() => [];
 }

@@ -5,9 +5,10 @@ internal sealed class OperationLimits : IDisposable
 {
     private readonly CancellationTokenSource _source;
 
-    public OperationLimits(double timeoutSeconds, CancellationToken cancelled)
+    public OperationLimits(double timeoutSeconds, CancellationToken cancelled, CancellationToken callGone = default)
     {
-        _source = CancellationTokenSource.CreateLinkedTokenSource(cancelled);
+        _source = CancellationTokenSource.CreateLinkedTokenSource(cancelled, callGone);
+        CallGone = callGone;
         if (timeoutSeconds > 0)
         {
             _source.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
@@ -23,9 +24,11 @@ internal sealed class OperationLimits : IDisposable
 
     private CancellationToken Cancelled { get; }
 
+    private CancellationToken CallGone { get; }
+
     /// <summary>Words for an error: the engine cancelled, or the operation's own timeout ran out.</summary>
-    public string Why => Cancelled.IsCancellationRequested
-        ? "the engine cancelled the operation"
+    public string Why => Cancelled.IsCancellationRequested ? "the engine cancelled the operation"
+        : CallGone.IsCancellationRequested ? "the engine stopped waiting for the answer"
         : $"the operation's timeout of {TimeoutSeconds:0.###} s ran out";
 
     public void Dispose() => _source.Dispose();

@@ -5,7 +5,9 @@ internal sealed class ProviderLifetime : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
 
-    public OperationLimits Limit(double timeoutSeconds) => new(timeoutSeconds, _cancel.Token);
+    /// <summary>The bounds of one call: the engine's timeout, its Cancel, and the call's own cancellation (a client gone).</summary>
+    public OperationLimits Limit(double timeoutSeconds, Grpc.Core.ServerCallContext? call = null) =>
+        new(timeoutSeconds, _cancel.Token, call?.CancellationToken ?? CancellationToken.None);
 
     public void CancelAll() => _cancel.Cancel();
 

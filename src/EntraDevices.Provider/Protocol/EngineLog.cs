@@ -3,39 +3,78 @@ using Pulumirpc;
 
 namespace EntraDevices.Provider.Protocol;
 
-/// <summary>Sends warnings to the engine's Log service (its address is the last launch argument), else to stderr.</summary>
+/// <summary>
+/// Sends warnings and ephemeral status messages to the engine's Log service (its address is the launch argument,
+/// or the one Handshake gives), else writes them to stderr.
+/// </summary>
 internal sealed class EngineLog(string? engineAddress) : IDisposable
 {
-    private readonly Lazy<GrpcChannel?> _channel = new(() =>
-        string.IsNullOrWhiteSpace(engineAddress)
-            ? null
-            : GrpcChannel.ForAddress(engineAddress.Contains("://") ? engineAddress : $"http://{engineAddress}"));
+    private readonly Lock _gate = new();
+    private string? _address = engineAddress;
+    private GrpcChannel? _channel;
 
-    public async Task WarnAsync(string urn, string message)
+    /// <summary>Handshake names the engine's address; it wins over the launch argument.</summary>
+    public void UseAddress(string? address)
     {
-        if (_channel.Value is { } channel)
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (address != _address)
+            {
+                _channel?.Dispose();
+                _channel = null;
+                _address = address;
+            }
+        }
+    }
+
+    public Task WarnAsync(string urn, string message) =>
+        SendAsync(new LogRequest { Severity = LogSeverity.Warning, Message = message, Urn = urn }, $"warning: {urn}: {message}");
+
+    /// <summary>A progress line the CLI shows while the operation runs and then drops (e.g. "n of N devices imported").</summary>
+    public Task StatusAsync(string urn, string message) =>
+        SendAsync(new LogRequest { Severity = LogSeverity.Info, Message = message, Urn = urn, Ephemeral = true }, $"status: {urn}: {message}");
+
+    private async Task SendAsync(LogRequest request, string fallback)
+    {
+        if (Channel() is { } channel)
         {
             try
             {
-                await new Engine.EngineClient(channel).LogAsync(
-                    new LogRequest { Severity = LogSeverity.Warning, Message = message, Urn = urn },
-                    deadline: DateTime.UtcNow.AddSeconds(10));
+                await new Engine.EngineClient(channel).LogAsync(request, deadline: DateTime.UtcNow.AddSeconds(10));
                 return;
             }
             catch (Grpc.Core.RpcException error)
             {
-                await Console.Error.WriteLineAsync($"could not reach the engine's log service ({error.Status.StatusCode}); warning follows.");
+                await Console.Error.WriteLineAsync($"could not reach the engine's log service ({error.Status.StatusCode}); message follows.");
             }
         }
 
-        await Console.Error.WriteLineAsync($"warning: {urn}: {message}");
+        await Console.Error.WriteLineAsync(fallback);
+    }
+
+    private GrpcChannel? Channel()
+    {
+        lock (_gate)
+        {
+            if (_channel is null && !string.IsNullOrWhiteSpace(_address))
+            {
+                _channel = GrpcChannel.ForAddress(_address.Contains("://") ? _address : $"http://{_address}");
+            }
+
+            return _channel;
+        }
     }
 
     public void Dispose()
     {
-        if (_channel.IsValueCreated)
+        lock (_gate)
         {
-            _channel.Value?.Dispose();
+            _channel?.Dispose();
         }
     }
 }

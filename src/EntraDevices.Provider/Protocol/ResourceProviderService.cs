@@ -1,7 +1,7 @@
 using EntraDevices.Provider.Configuration;
+using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Resources;
-using EntraDevices.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Pulumirpc;
@@ -9,11 +9,23 @@ using static EntraDevices.Provider.Protocol.StructConversion;
 
 namespace EntraDevices.Provider.Protocol;
 
-/// <summary>The gRPC face of the provider: translates messages and delegates to the resource types.</summary>
-internal sealed class ResourceProviderService(ResourceTypes resources, GraphSession graph, EngineLog log, ProviderLifetime lifetime)
+/// <summary>
+/// The gRPC face of the provider: translates messages into plain calls on the resource types, bounds each
+/// operation, and maps failures to statuses. No resource logic lives here.
+/// </summary>
+internal sealed class ResourceProviderService(
+    ResourceTypes resources, GraphSession graph, EngineLog log, ProviderLifetime lifetime, ProjectDirectories directories)
     : ResourceProvider.ResourceProviderBase
 {
     public static readonly string Version = typeof(ResourceProviderService).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
+    {
+        log.UseAddress(request.EngineAddress);
+        directories.Use(request.HasRootDirectory ? request.RootDirectory : null, request.HasProgramDirectory ? request.ProgramDirectory : null);
+        // The same flags as Configure answers.
+        return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = false });
+    }
 
     public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
         Task.FromResult(new PluginInfo { Version = Version });
@@ -29,7 +41,7 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
     }
 
     public override Task<DiffResponse> DiffConfig(DiffRequest request, ServerCallContext context) =>
-        // A change of credentials or endpoint never replaces the singleton policies.
+        // Credentials and endpoints say how to reach the tenant, not what it holds: a change never replaces a resource.
         Task.FromResult(new DiffResponse { Changes = DiffResponse.Types.DiffChanges.DiffNone });
 
     public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context)
@@ -40,7 +52,7 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
 
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
-        var result = Guard(() => resources.Find(request.Type, request.Urn).Check(ToObject(request.News)));
+        var result = Guard(() => resources.Find(request.Type, request.Urn).Check(new ResourceCheck(request.Urn, ToObject(request.News), ToObject(request.Olds))));
         foreach (var warning in result.Warnings)
         {
             await log.WarnAsync(request.Urn, warning);
@@ -53,39 +65,38 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
 
     public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context)
     {
-        var diff = Guard(() => resources.Find(request.Type, request.Urn).Diff(ToObject(request.Olds), ToObject(request.News)));
+        var diff = Guard(() => resources.Find(request.Type, request.Urn)
+            .Diff(new ResourceDiff(request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs))));
         var response = new DiffResponse
         {
             Changes = diff.HasChanges ? DiffResponse.Types.DiffChanges.DiffSome : DiffResponse.Types.DiffChanges.DiffNone,
             HasDetailedDiff = true,
+            DeleteBeforeReplace = diff.Replaces.Count > 0 && diff.DeleteBeforeReplace,
         };
         foreach (var (path, change) in diff.Changes)
         {
-            response.DetailedDiff[path] = new PropertyDiff { Kind = KindOf(change) };
+            response.DetailedDiff[path] = new PropertyDiff { Kind = KindOf(change, diff.Replaces.Contains(path)) };
         }
 
-        response.Diffs.AddRange(diff.Changes.Keys.Select(path => path.Split('.')[0]).Distinct());
+        response.Diffs.AddRange(diff.Changes.Keys.Select(TopLevel).Distinct());
+        response.Replaces.AddRange(diff.Replaces.Select(TopLevel).Distinct());
         return Task.FromResult(response);
     }
 
     public override async Task<CreateResponse> Create(CreateRequest request, ServerCallContext context)
     {
         var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        var inputs = ToObject(request.Properties);
-        if (request.Preview)
-        {
-            return new CreateResponse { Id = resource.Id, Properties = ToStruct(resource.PreviewCreate(inputs)) };
-        }
-
-        using var limits = lifetime.Limit(request.Timeout);
+        var create = new ResourceCreate(request.Urn, ToObject(request.Properties), request.Preview);
+        using var limits = lifetime.Limit(request.Timeout, context);
         try
         {
-            var outputs = await resource.CreateAsync(inputs, limits.Token);
-            return new CreateResponse { Id = resource.Id, Properties = ToStruct(outputs) };
+            var created = await resource.CreateAsync(create, Operation(request.Urn, limits));
+            return new CreateResponse { Id = created.Id, Properties = ToStruct(created.Outputs) };
         }
-        catch (StateUnknown unknown)
+        catch (StateUnknown unknown) when (unknown.Id is { Length: > 0 } id)
         {
-            throw FailureStatus.CreateUnknown(resource.Id, unknown, Prefix(limits));
+            // A lost outcome of a create still records the resource, so what it adopted or made is kept.
+            throw FailureStatus.CreateUnknown(id, unknown, Prefix(limits));
         }
         catch (Exception error)
         {
@@ -93,39 +104,26 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
         }
     }
 
-    public override async Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
-    {
-        var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        return await Bounded(request.Timeout, async token =>
+    public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
+        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
         {
-            var read = await resource.ReadAsync(request.Id, ToObject(request.Properties), ToObject(request.Inputs), token);
+            var read = await resource.ReadAsync(new ResourceRead(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.Inputs)), operation);
             return new ReadResponse { Id = read.Id, Properties = ToStruct(read.Outputs), Inputs = ToStruct(read.Inputs) };
         });
-    }
 
-    public override async Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context)
-    {
-        var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        var olds = ToObject(request.Olds);
-        var news = ToObject(request.News);
-        if (request.Preview)
+    public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
+        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
         {
-            return new UpdateResponse { Properties = ToStruct(resource.PreviewUpdate(olds, news)) };
-        }
+            var update = new ResourceUpdate(request.Urn, request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs), request.Preview);
+            return new UpdateResponse { Properties = ToStruct(await resource.UpdateAsync(update, operation)) };
+        });
 
-        return await Bounded(request.Timeout, async token =>
-            new UpdateResponse { Properties = ToStruct(await resource.UpdateAsync(olds, news, token)) });
-    }
-
-    public override async Task<Empty> Delete(DeleteRequest request, ServerCallContext context)
-    {
-        var resource = Guard(() => resources.Find(request.Type, request.Urn));
-        return await Bounded(request.Timeout, async token =>
+    public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
+        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
         {
-            await resource.DeleteAsync(ToObject(request.Properties), ToObject(request.OldInputs), token);
+            await resource.DeleteAsync(new ResourceDelete(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.OldInputs)), operation);
             return new Empty();
         });
-    }
 
     public override Task<Empty> Cancel(Empty request, ServerCallContext context)
     {
@@ -133,21 +131,28 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
         return Task.FromResult(new Empty());
     }
 
-    public override Task<Empty> Attach(PluginAttach request, ServerCallContext context) => Task.FromResult(new Empty());
-
-    /// <summary>Runs one Graph-touching operation within the engine's timeout and Cancel, mapping failures to statuses.</summary>
-    private async Task<T> Bounded<T>(double timeoutSeconds, Func<CancellationToken, Task<T>> operation)
+    public override Task<Empty> Attach(PluginAttach request, ServerCallContext context)
     {
-        using var limits = lifetime.Limit(timeoutSeconds);
+        log.UseAddress(request.Address);
+        return Task.FromResult(new Empty());
+    }
+
+    /// <summary>Runs one operation within the engine's timeout, Cancel and the call's own cancellation, mapping failures to statuses.</summary>
+    private async Task<T> Bounded<T>(string type, string urn, double timeoutSeconds, ServerCallContext context, Func<IResource, Operation, Task<T>> operation)
+    {
+        var resource = Guard(() => resources.Find(type, urn));
+        using var limits = lifetime.Limit(timeoutSeconds, context);
         try
         {
-            return await operation(limits.Token);
+            return await operation(resource, Operation(urn, limits));
         }
         catch (Exception error)
         {
             throw FailureStatus.From(error, Prefix(limits));
         }
     }
+
+    private Operation Operation(string urn, OperationLimits limits) => new(limits.Token, message => log.StatusAsync(urn, message));
 
     private static T Guard<T>(Func<T> step)
     {
@@ -161,16 +166,21 @@ internal sealed class ResourceProviderService(ResourceTypes resources, GraphSess
         }
     }
 
+    private static string TopLevel(string path) => path.Split('.')[0].Split('[')[0];
+
     private static string Prefix(OperationLimits limits) =>
         limits.Token.IsCancellationRequested ? $"Stopped because {limits.Why}. " : "";
 
     private static Pulumirpc.CheckFailure ToProto(Lifecycle.CheckFailure failure) =>
         new() { Property = failure.Property, Reason = failure.Reason };
 
-    private static PropertyDiff.Types.Kind KindOf(PropertyChange change) => change switch
+    private static PropertyDiff.Types.Kind KindOf(PropertyChange change, bool replaces) => (change, replaces) switch
     {
-        PropertyChange.Add => PropertyDiff.Types.Kind.Add,
-        PropertyChange.Delete => PropertyDiff.Types.Kind.Delete,
-        _ => PropertyDiff.Types.Kind.Update,
+        (PropertyChange.Add, false) => PropertyDiff.Types.Kind.Add,
+        (PropertyChange.Add, true) => PropertyDiff.Types.Kind.AddReplace,
+        (PropertyChange.Delete, false) => PropertyDiff.Types.Kind.Delete,
+        (PropertyChange.Delete, true) => PropertyDiff.Types.Kind.DeleteReplace,
+        (_, false) => PropertyDiff.Types.Kind.Update,
+        (_, true) => PropertyDiff.Types.Kind.UpdateReplace,
     };
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EntraDevices.Provider.Lifecycle;
-using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 using static EntraDevices.Provider.Resources.SchemaBuilder;
 
 namespace EntraDevices.Provider.Resources;
@@ -23,12 +22,17 @@ internal static class PackageSchema
             ["accessToken"] = String("A Microsoft Graph access token to use as is (first choice when set). Falls back to ENTRADEVICES_ACCESS_TOKEN.", secret: true),
             ["environment"] = String("Microsoft cloud: global (default), usgovernment, dod or china. Falls back to ARM_ENVIRONMENT."),
             ["graphEndpoint"] = String("Override of the Graph endpoint, e.g. for tests; must be https (http only for loopback). Falls back to ENTRADEVICES_GRAPH_ENDPOINT."),
+            ["requestTimeout"] = Integer("Seconds one Graph call may take, its retries and sign-in included: 1 to 3600 (default 120). Falls back to ENTRADEVICES_REQUEST_TIMEOUT."),
         };
-        var types = PolicySchema.Types();
+        var types = new JsonObject();
         var resourceSpecs = new JsonObject();
         foreach (var resource in resources)
         {
             resourceSpecs[resource.Token] = resource.Schema();
+            foreach (var (name, type) in resource.SchemaTypes())
+            {
+                types[name] ??= type!.DeepClone();
+            }
         }
 
         var schema = new JsonObject

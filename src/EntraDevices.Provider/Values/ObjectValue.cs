@@ -5,6 +5,14 @@ public sealed record ObjectValue(IReadOnlyDictionary<string, PropertyValue> Prop
 {
     public static readonly ObjectValue Empty = new(new Dictionary<string, PropertyValue>());
 
+    /// <summary>Value equality: the same keys holding equal values (a record would compare the dictionaries by reference).</summary>
+    public bool Equals(ObjectValue? other) =>
+        other is not null && Properties.Count == other.Properties.Count
+        && Properties.All(p => other.Properties.TryGetValue(p.Key, out var value) && Equals(p.Value, value));
+
+    public override int GetHashCode() =>
+        Properties.Aggregate(Properties.Count, (hash, p) => hash ^ HashCode.Combine(p.Key, p.Value));
+
     public static ObjectValue Of(params (string Key, PropertyValue? Value)[] properties) =>
         new(properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
 

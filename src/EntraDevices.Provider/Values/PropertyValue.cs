@@ -51,5 +51,10 @@ public sealed record SecretValue(PropertyValue Inner) : PropertyValue;
 
 public sealed record ArrayValue(IReadOnlyList<PropertyValue> Items) : PropertyValue
 {
+    /// <summary>Value equality, item by item in order.</summary>
+    public bool Equals(ArrayValue? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Aggregate(Items.Count, HashCode.Combine);
+
     public static ArrayValue Of(IEnumerable<string> items) => new([.. items.Select(item => (PropertyValue)new StringValue(item))]);
 }

@@ -1,4 +1,6 @@
+using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Tests.Lifecycle;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Tests.Inputs;
 
@@ -6,16 +8,20 @@ namespace EntraDevices.Provider.Tests.DeviceRegistrationPolicy;
 
 public class PolicyCheckTests
 {
-    private static Lifecycle.CheckFailure SingleFailure(ObjectValue news)
+    private static readonly IResource Resource = ResourceHarness.WithoutGraph("entradevices:index:DeviceRegistrationPolicy");
+
+    private static CheckResult Check(ObjectValue news) => Resource.Check(new ResourceCheck("urn", news, ObjectValue.Empty));
+
+    private static CheckFailure SingleFailure(ObjectValue news)
     {
-        var result = PolicyCheck.Check(news);
+        var result = Check(news);
         return Assert.Single(result.Failures);
     }
 
     [Fact]
     public void Every_input_is_optional()
     {
-        var result = PolicyCheck.Check(ObjectValue.Empty);
+        var result = Check(ObjectValue.Empty);
 
         Assert.Empty(result.Failures);
         Assert.Equal(Str("restoreOriginal"), result.Inputs.At("onDestroy"));
@@ -34,7 +40,7 @@ public class PolicyCheckTests
             ("localAdminPassword", Obj(("isEnabled", Bool(true)))),
             ("onDestroy", Str("restoreDefaults")));
 
-        var result = PolicyCheck.Check(news);
+        var result = Check(news);
 
         Assert.Empty(result.Failures);
         Assert.Empty(((ArrayValue)result.Inputs.At("azureADJoin.allowedToJoin.users")!).Items);
@@ -102,7 +108,7 @@ public class PolicyCheckTests
     [Fact]
     public void Scope_selected_with_members_not_yet_known_passes_in_preview()
     {
-        var result = PolicyCheck.Check(Join(Obj(("scope", Str("selected")), ("groups", PropertyValue.Unknown))));
+        var result = Check(Join(Obj(("scope", Str("selected")), ("groups", PropertyValue.Unknown))));
 
         Assert.Empty(result.Failures);
     }
@@ -126,7 +132,7 @@ public class PolicyCheckTests
     [InlineData(100)]
     [InlineData(2147483647)]
     public void Quotas_entra_accepts_pass(double quota) =>
-        Assert.Empty(PolicyCheck.Check(Obj(("userDeviceQuota", Num(quota)))).Failures);
+        Assert.Empty(Check(Obj(("userDeviceQuota", Num(quota)))).Failures);
 
     [Fact]
     public void A_typo_in_a_property_name_is_refused_with_the_accepted_names()
@@ -178,7 +184,7 @@ public class PolicyCheckTests
     [Fact]
     public void Joining_nobody_warns_that_autopilot_join_will_fail()
     {
-        var result = PolicyCheck.Check(Join(Membership("none")));
+        var result = Check(Join(Membership("none")));
 
         Assert.Empty(result.Failures);
         Assert.Contains(result.Warnings, w => w.Contains("Autopilot") && w.Contains("azureADJoin.allowedToJoin"));
@@ -187,13 +193,13 @@ public class PolicyCheckTests
     [Fact]
     public void A_quota_of_zero_warns_of_lockout()
     {
-        Assert.Contains(PolicyCheck.Check(Obj(("userDeviceQuota", Num(0)))).Warnings, w => w.Contains("Autopilot"));
+        Assert.Contains(Check(Obj(("userDeviceQuota", Num(0)))).Warnings, w => w.Contains("Autopilot"));
     }
 
     [Fact]
     public void Making_every_registering_user_an_admin_warns()
     {
-        var result = PolicyCheck.Check(Obj(("azureADJoin", Obj(("localAdmins", Obj(("registeringUsers", Membership("all"))))))));
+        var result = Check(Obj(("azureADJoin", Obj(("localAdmins", Obj(("registeringUsers", Membership("all"))))))));
 
         Assert.Contains(result.Warnings, w => w.Contains("local administrator"));
     }
@@ -201,7 +207,7 @@ public class PolicyCheckTests
     [Fact]
     public void Secret_inputs_are_checked_and_stay_secret()
     {
-        var result = PolicyCheck.Check(Obj(("userDeviceQuota", new SecretValue(Num(5)))));
+        var result = Check(Obj(("userDeviceQuota", new SecretValue(Num(5)))));
 
         Assert.Empty(result.Failures);
         Assert.True(result.Inputs.IsSecretAt("userDeviceQuota"));
@@ -232,7 +238,7 @@ public class PolicyCheckTests
     [Fact]
     public void An_id_and_the_same_id_with_a_trailing_space_are_not_two_ids()
     {
-        var result = PolicyCheck.Check(Join(Membership("selected", groups: [GroupId, GroupId + " "])));
+        var result = Check(Join(Membership("selected", groups: [GroupId, GroupId + " "])));
 
         Assert.Equal("azureADJoin.allowedToJoin.groups[1]", Assert.Single(result.Failures).Property);
     }
@@ -241,7 +247,7 @@ public class PolicyCheckTests
     public void A_doubly_secret_membership_keeps_its_scope_and_its_secrecy()
     {
         var membership = new SecretValue(new SecretValue(Obj(("scope", Str("none")))));
-        var result = PolicyCheck.Check(Obj(("azureADJoin", Obj(("allowedToJoin", membership)))));
+        var result = Check(Obj(("azureADJoin", Obj(("allowedToJoin", membership)))));
 
         Assert.Empty(result.Failures);
         Assert.Equal(Str("none"), result.Inputs.At("azureADJoin.allowedToJoin.scope"));

@@ -1,7 +1,9 @@
 using CsCheck;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Tests.Lifecycle;
 using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Provider.Tests.DeviceRegistrationPolicy;
@@ -9,6 +11,8 @@ namespace EntraDevices.Provider.Tests.DeviceRegistrationPolicy;
 /// <summary>Arbitrary inputs, biased toward the policy's own names and values, never crash Check or Diff.</summary>
 public class PolicyPropertyTests
 {
+    private static readonly IResource Resource = ResourceHarness.WithoutGraph("entradevices:index:DeviceRegistrationPolicy");
+
     private static readonly Gen<string> Keys = OneOf(
         "userDeviceQuota", "multiFactorAuthConfiguration", "azureADJoin", "allowedToJoin", "localAdmins", "enableGlobalAdmins",
         "registeringUsers", "azureADRegistration", "allowedToRegister", "localAdminPassword", "isEnabled", "onDestroy",
@@ -22,6 +26,8 @@ public class PolicyPropertyTests
             Inputs.UserId, Inputs.GroupId, " " + Inputs.GroupId, Inputs.UserId + "\t", "not-a-guid").Select(s => (PropertyValue)new StringValue(s)),
         Gen.Const(PropertyValue.Unknown),
         Gen.Const(PropertyValue.Null));
+
+    private static CheckResult Check(ObjectValue news) => Resource.Check(new ResourceCheck("urn", news, ObjectValue.Empty));
 
     private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
@@ -42,7 +48,7 @@ public class PolicyPropertyTests
     {
         Object(4).Sample(news =>
         {
-            var result = PolicyCheck.Check(news);
+            var result = Check(news);
             if (result.Failures.Count > 0 || result.Inputs.ContainsUnknown)
             {
                 Assert.All(result.Failures, f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
@@ -68,15 +74,15 @@ public class PolicyPropertyTests
     {
         Object(4).Sample(news =>
         {
-            var first = PolicyCheck.Check(news);
+            var first = Check(news);
             if (first.Failures.Count > 0)
             {
                 return;
             }
 
-            var second = PolicyCheck.Check(first.Inputs);
+            var second = Check(first.Inputs);
             Assert.Empty(second.Failures);
-            var changes = LeafDiff.Compare(first.Inputs, second.Inputs, PolicyProperties.Leaves, PolicyProperties.IdLists).Changes;
+            var changes = Resource.Diff(new ResourceDiff("", first.Inputs, second.Inputs, ObjectValue.Empty)).Changes;
             Assert.DoesNotContain(changes, c => !first.Inputs.At(c.Key)!.ContainsUnknown);
         }, iter: 2000);
     }
@@ -86,7 +92,7 @@ public class PolicyPropertyTests
     {
         Gen.Select(Object(4), Object(4)).Sample((olds, news) =>
         {
-            var diff = LeafDiff.Compare(olds, news, PolicyProperties.Leaves, PolicyProperties.IdLists);
+            var diff = Resource.Diff(new ResourceDiff("", olds, news, ObjectValue.Empty));
             Assert.All(diff.Changes.Keys, path => Assert.NotNull(news.At(path)));
         }, iter: 3000);
     }
@@ -96,7 +102,7 @@ public class PolicyPropertyTests
     {
         Object(4).Sample(news =>
         {
-            var result = PolicyCheck.Check(news);
+            var result = Check(news);
             if (result.Failures.Count > 0)
             {
                 return;
@@ -122,7 +128,7 @@ public class PolicyPropertyTests
             var id = before ? pad + Inputs.GroupId : Inputs.GroupId + pad;
             var membership = users ? Inputs.Membership("selected", users: [id]) : Inputs.Membership("selected", groups: [id]);
 
-            var failure = Assert.Single(PolicyCheck.Check(Inputs.Join(membership)).Failures);
+            var failure = Assert.Single(Check(Inputs.Join(membership)).Failures);
 
             Assert.EndsWith("[0]", failure.Property);
         }, iter: 500);

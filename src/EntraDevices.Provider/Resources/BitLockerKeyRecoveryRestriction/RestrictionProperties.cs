@@ -8,6 +8,4 @@ internal static class RestrictionProperties
 
     /// <summary>Every input leaf, as Diff reports it.</summary>
     public static readonly string[] Leaves = [RestrictOwnersFromReadingKeys];
-
-    public static readonly HashSet<string> NoIdLists = [];
 }

@@ -5,7 +5,7 @@ using static EntraDevices.Provider.Resources.DeviceRegistrationPolicy.PolicyProp
 
 namespace EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 
-/// <summary>Plan-time validation of the policy's inputs; never calls Graph.</summary>
+/// <summary>Plan-time validation of the policy's own inputs (onDestroy is the settings lifecycle's); never calls Graph.</summary>
 internal static class PolicyCheck
 {
     private const string QuotaAccepted = "0 to 100 devices per user, or 2147483647 for Unlimited";
@@ -18,7 +18,7 @@ internal static class PolicyCheck
     public static CheckResult Check(ObjectValue news)
     {
         var rules = new InputRules(news);
-        rules.Object("", [PolicyProperties.UserDeviceQuota, PolicyProperties.MultiFactorAuthConfiguration, AzureADJoin, AzureADRegistration, LocalAdminPassword, OnDestroy],
+        rules.Object("", [PolicyProperties.UserDeviceQuota, PolicyProperties.MultiFactorAuthConfiguration, AzureADJoin, AzureADRegistration, LocalAdminPassword],
             new Dictionary<string, string>
             {
                 [OriginalSettings] = "it records the policy as found when the stack adopted it.",
@@ -33,7 +33,6 @@ internal static class PolicyCheck
         rules.OneOf(PolicyProperties.MultiFactorAuthConfiguration, "notRequired", "required");
         rules.Bool(EnableGlobalAdmins);
         rules.Bool(LocalAdminPasswordEnabled);
-        rules.OneOf(OnDestroy, RestoreOriginal, RestoreDefaults);
 
         var normalized = news;
         foreach (var membership in Memberships)
@@ -54,11 +53,6 @@ internal static class PolicyCheck
         if (rules.At($"{RegisteringUsers}.scope")?.Plain is StringValue { Value: "all" })
         {
             rules.Warn($"{RegisteringUsers}.scope is \"all\": every user who joins a device becomes a local administrator of it.");
-        }
-
-        if (normalized.At(OnDestroy) is null)
-        {
-            normalized = normalized.With(OnDestroy, new StringValue(RestoreOriginal));
         }
 
         return new CheckResult(normalized, rules.Failures, rules.Warnings);

@@ -1,4 +1,5 @@
 using EntraDevices.Graph.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Lifecycle.Settings;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Resources.DeviceRegistrationPolicy.PolicyProperties;
 
@@ -15,8 +16,7 @@ internal sealed record PolicyInputs(
     bool? EnableGlobalAdmins,
     Membership? RegisteringUsers,
     Membership? AllowedToRegister,
-    bool? LocalAdminPasswordEnabled,
-    bool RestoreDefaultsOnDestroy)
+    bool? LocalAdminPasswordEnabled) : IDeclared<DeviceRegistrationSettings>
 {
     public static PolicyInputs Read(ObjectValue inputs) => new(
         inputs.At(PolicyProperties.UserDeviceQuota)?.Plain is NumberValue quota ? (int)quota.Value : null,
@@ -27,8 +27,9 @@ internal sealed record PolicyInputs(
         inputs.At(PolicyProperties.EnableGlobalAdmins)?.Plain is BoolValue admins ? admins.Value : null,
         ReadMembership(inputs, PolicyProperties.RegisteringUsers),
         ReadMembership(inputs, PolicyProperties.AllowedToRegister),
-        inputs.At(PolicyProperties.LocalAdminPasswordEnabled)?.Plain is BoolValue laps ? laps.Value : null,
-        inputs.At(OnDestroy)?.Plain is StringValue { Value: RestoreDefaults });
+        inputs.At(PolicyProperties.LocalAdminPasswordEnabled)?.Plain is BoolValue laps ? laps.Value : null);
+
+    public bool IsEmpty => this == new PolicyInputs(null, null, null, null, null, null, null);
 
     /// <summary>The live policy with every declared field replaced by its declared value.</summary>
     public DeviceRegistrationSettings ApplyTo(DeviceRegistrationSettings live) => live with
@@ -58,8 +59,7 @@ internal sealed record PolicyInputs(
             EnableGlobalAdmins is null ? null : source.AzureADJoin.LocalAdmins.EnableGlobalAdmins,
             RegisteringUsers is null ? null : source.AzureADJoin.LocalAdmins.RegisteringUsers,
             AllowedToRegister is null ? null : source.AzureADRegistration.AllowedToRegister,
-            LocalAdminPasswordEnabled is null ? null : source.LocalAdminPasswordEnabled,
-            RestoreDefaultsOnDestroy).ApplyTo(live);
+            LocalAdminPasswordEnabled is null ? null : source.LocalAdminPasswordEnabled).ApplyTo(live);
 
     private static Membership? ReadMembership(ObjectValue inputs, string path)
     {

@@ -14,12 +14,8 @@ internal static class PolicyProperties
     public const string AllowedToRegister = "azureADRegistration.allowedToRegister";
     public const string LocalAdminPassword = "localAdminPassword";
     public const string LocalAdminPasswordEnabled = "localAdminPassword.isEnabled";
-    public const string OnDestroy = "onDestroy";
     public const string OriginalSettings = "originalSettings";
     public const string IsAdminConfigurable = "isAdminConfigurable";
-
-    public const string RestoreOriginal = "restoreOriginal";
-    public const string RestoreDefaults = "restoreDefaults";
 
     public static readonly string[] Memberships = [AllowedToJoin, RegisteringUsers, AllowedToRegister];
 
@@ -31,7 +27,6 @@ internal static class PolicyProperties
         .. Memberships.SelectMany(MembershipLeaves),
         EnableGlobalAdmins,
         LocalAdminPasswordEnabled,
-        OnDestroy,
     ];
 
     /// <summary>Leaves that hold lists of ids, compared as sets.</summary>

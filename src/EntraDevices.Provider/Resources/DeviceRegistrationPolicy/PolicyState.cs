@@ -7,12 +7,6 @@ namespace EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 /// <summary>Pure mapping between <see cref="DeviceRegistrationSettings"/> and the resource's property objects.</summary>
 internal static class PolicyState
 {
-    /// <summary>The outputs: effective settings, the read-only flags, onDestroy and the settings found at adoption.</summary>
-    public static ObjectValue Outputs(DeviceRegistrationSettings effective, DeviceRegistrationSettings original, string onDestroy) =>
-        Settings(effective)
-            .With(OnDestroy, new StringValue(onDestroy))
-            .With(OriginalSettings, Settings(original));
-
     public static ObjectValue Settings(DeviceRegistrationSettings settings) => ObjectValue.Of(
         ("userDeviceQuota", new NumberValue(settings.UserDeviceQuota)),
         ("multiFactorAuthConfiguration", new StringValue(Mfa(settings.MultiFactorAuthConfiguration))),
@@ -33,8 +27,7 @@ internal static class PolicyState
         var settings = Settings(live);
         return settings
             .With(AzureADJoin, WithoutFlag(settings.At(AzureADJoin)))
-            .With(AzureADRegistration, WithoutFlag(settings.At(AzureADRegistration)))
-            .With(OnDestroy, new StringValue(RestoreOriginal));
+            .With(AzureADRegistration, WithoutFlag(settings.At(AzureADRegistration)));
     }
 
     /// <summary>Reads settings back from a property object (e.g. <c>originalSettings</c> in state); null if incomplete.</summary>

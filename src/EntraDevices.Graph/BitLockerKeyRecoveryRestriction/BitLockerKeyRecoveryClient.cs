@@ -1,6 +1,6 @@
 using EntraDevices.Graph.Connection;
 
-namespace EntraDevices.Graph.BitLocker;
+namespace EntraDevices.Graph.BitLockerKeyRecoveryRestriction;
 
 /// <summary>
 /// Reads and sets whether device owners may recover their own BitLocker keys

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using EntraDevices.Graph.BitLocker;
+using EntraDevices.Graph.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Graph.Connection;
 using EntraDevices.GraphEmulator;
 using EmulatorHost = EntraDevices.GraphEmulator.GraphEmulator;
 
-namespace EntraDevices.Graph.Tests.BitLocker;
+namespace EntraDevices.Graph.Tests.BitLockerKeyRecoveryRestriction;
 
 public sealed class BitLockerKeyRecoveryClientTests : IAsyncLifetime
 {

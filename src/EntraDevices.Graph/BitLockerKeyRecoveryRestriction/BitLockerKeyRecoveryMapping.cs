@@ -1,6 +1,6 @@
 using GraphModels = Microsoft.Graph.Models;
 
-namespace EntraDevices.Graph.BitLocker;
+namespace EntraDevices.Graph.BitLockerKeyRecoveryRestriction;
 
 /// <summary>
 /// Pure mapping between the authorization policy and the portal's "Restrict non-admin users from recovering

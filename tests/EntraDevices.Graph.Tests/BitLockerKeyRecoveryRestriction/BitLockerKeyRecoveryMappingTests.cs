@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using EntraDevices.Graph.BitLocker;
+using EntraDevices.Graph.BitLockerKeyRecoveryRestriction;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions.Store;
 using Microsoft.Kiota.Serialization.Json;
 using GraphModels = Microsoft.Graph.Models;
 
-namespace EntraDevices.Graph.Tests.BitLocker;
+namespace EntraDevices.Graph.Tests.BitLockerKeyRecoveryRestriction;
 
 public class BitLockerKeyRecoveryMappingTests
 {

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Graph.Connection;
+using EntraDevices.Provider.Resources;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Lifecycle.Settings;
+
+/// <summary>
+/// The lifecycle of every settings resource, written once: create adopts the tenant's object and writes only what
+/// is declared, refresh records drift, import declares what it finds, destroy puts the declared fields back as
+/// found (or to Entra's defaults) and leaves everything else alone.
+/// </summary>
+internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphConnection> connection) : IResource
+    where TLive : class
+{
+    public const string OnDestroy = "onDestroy";
+    public const string RestoreOriginal = "restoreOriginal";
+    public const string RestoreDefaults = "restoreDefaults";
+
+    private readonly string[] _leaves = kind.Defaults is null ? [.. kind.Leaves] : [.. kind.Leaves, OnDestroy];
+
+    public string Token => kind.Token;
+
+    public CheckResult Check(ResourceCheck check)
+    {
+        if (kind.Defaults is null)
+        {
+            return kind.Check(check.NewInputs);
+        }
+
+        // onDestroy is the lifecycle's own input: checked here, defaulted, and hidden from the resource's check.
+        var onDestroy = check.NewInputs.At(OnDestroy);
+        var own = new ObjectValue(check.NewInputs.Properties.Where(p => p.Key != OnDestroy).ToDictionary());
+        var result = kind.Check(own);
+        var rules = new InputRules(check.NewInputs);
+        rules.OneOf(OnDestroy, RestoreOriginal, RestoreDefaults);
+        return new CheckResult(
+            result.Inputs.With(OnDestroy, onDestroy ?? new StringValue(RestoreOriginal)),
+            [.. result.Failures, .. rules.Failures],
+            result.Warnings);
+    }
+
+    public DiffResult Diff(ResourceDiff diff) => LeafDiff.Compare(diff.OldOutputs, diff.NewInputs, _leaves, kind.IdLists);
+
+    public async Task<CreateResult> CreateAsync(ResourceCreate create, Operation operation)
+    {
+        if (create.Preview)
+        {
+            // Undeclared fields and the original are only known once Graph is read.
+            var unknown = kind.Leaves.Concat(kind.ReadOnlyOutputs).Append(kind.OriginalProperty)
+                .Aggregate(ObjectValue.Empty, (outputs, leaf) => outputs.With(leaf, PropertyValue.Unknown));
+            return new CreateResult(kind.FixedId, LeafDiff.Promise(unknown, create.Inputs, _leaves));
+        }
+
+        var live = await ReadLive("adopt", operation);
+        var applied = await Apply(live, kind.Declared(create.Inputs).ApplyTo(live), live, create.Inputs, "update", operation);
+        return new CreateResult(kind.FixedId, Outputs(applied, live, create.Inputs));
+    }
+
+    public async Task<ReadResult> ReadAsync(ResourceRead read, Operation operation)
+    {
+        if (read.Id != kind.FixedId)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput,
+                $"{Capitalized(kind.Noun)} is tenant-wide, so its id is always '{kind.FixedId}'; got '{read.Id}'.");
+        }
+
+        var live = await ReadLive("read", operation);
+        if (read.IsImport)
+        {
+            var imported = kind.Defaults is null ? kind.ImportedInputs(live) : kind.ImportedInputs(live).With(OnDestroy, new StringValue(RestoreOriginal));
+            return new ReadResult(kind.FixedId, Outputs(live, live, imported), imported);
+        }
+
+        var original = kind.Recorded(read.Properties.At(kind.OriginalProperty)) ?? live;
+        var onDestroy = read.Inputs.At(OnDestroy) is null ? read.Properties : read.Inputs;
+        return new ReadResult(kind.FixedId, Outputs(live, original, read.Inputs, onDestroy), read.Inputs);
+    }
+
+    public async Task<ObjectValue> UpdateAsync(ResourceUpdate update, Operation operation)
+    {
+        if (update.Preview)
+        {
+            return LeafDiff.Promise(update.OldOutputs, update.NewInputs, _leaves);
+        }
+
+        var recorded = kind.Recorded(update.OldOutputs.At(kind.OriginalProperty));
+        var live = await ReadLive("update", operation);
+        var original = recorded ?? live;
+        var applied = await Apply(live, kind.Declared(update.NewInputs).ApplyTo(live), original, update.NewInputs, "update", operation);
+        return Outputs(applied, original, update.NewInputs);
+    }
+
+    public async Task DeleteAsync(ResourceDelete delete, Operation operation)
+    {
+        var declared = kind.Declared(delete.OldInputs);
+        if (declared.IsEmpty)
+        {
+            // Nothing was declared, so nothing was written: there is nothing to put back.
+            return;
+        }
+
+        var source = kind.Defaults is { } defaults && delete.OldInputs.At(OnDestroy)?.Plain is StringValue { Value: RestoreDefaults }
+            ? defaults
+            : kind.Recorded(delete.Properties.At(kind.OriginalProperty))
+                ?? throw new CleanFailure(CleanFailureReason.Refused,
+                    $"The state has no {kind.OriginalProperty} to restore, so destroy cannot put {kind.Noun} back as it was. Run `pulumi refresh`, "
+                    + (kind.Defaults is null ? "" : $"or set {OnDestroy} to \"{RestoreDefaults}\", ")
+                    + "or remove the resource from state with `pulumi state delete`. Nothing was changed.");
+        var live = await ReadLive("restore", operation);
+        await Apply(live, kind.Restorable(live, declared.RestoreFrom(live, source)), source, delete.OldInputs, "restore", operation);
+    }
+
+    public JsonObject Schema() => kind.Schema();
+
+    public JsonObject SchemaTypes() => kind.SchemaTypes();
+
+    private Task<TLive> ReadLive(string verb, Operation operation) =>
+        GraphFailures.BeforeWrite(() => kind.Endpoint(connection()).Get(operation.Token), $"{verb} {kind.Noun}");
+
+    private async Task<TLive> Apply(TLive live, TLive desired, TLive original, ObjectValue inputs, string verb, Operation operation)
+    {
+        if (kind.SameWritable(desired, live))
+        {
+            return live;
+        }
+
+        if (kind.Refusal(live, desired) is { } refusal)
+        {
+            throw new CleanFailure(CleanFailureReason.Refused, $"{Sentences.End(refusal)} Nothing was changed.");
+        }
+
+        var endpoint = kind.Endpoint(connection());
+        var write = new GuardedWrite<TLive>(kind.FixedId, $"{verb} {kind.Noun}", live, desired, kind.SameWritable,
+            settings => Outputs(settings, original, inputs));
+        return await write.RunAsync(endpoint.Write, endpoint.Get, operation.Token);
+    }
+
+    private ObjectValue Outputs(TLive effective, TLive original, ObjectValue inputs, ObjectValue? onDestroyFrom = null)
+    {
+        var outputs = kind.Outputs(effective).With(kind.OriginalProperty, kind.Record(original));
+        if (kind.Defaults is not null)
+        {
+            var onDestroy = (onDestroyFrom ?? inputs).At(OnDestroy)?.Plain is StringValue { Value: RestoreDefaults } ? RestoreDefaults : RestoreOriginal;
+            outputs = outputs.With(OnDestroy, new StringValue(onDestroy));
+        }
+
+        return LeafDiff.CarrySecrets(outputs, inputs, _leaves);
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

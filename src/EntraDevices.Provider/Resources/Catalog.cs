@@ -1,0 +1,18 @@
+using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Settings;
+using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
+using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+
+namespace EntraDevices.Provider.Resources;
+
+/// <summary>Every resource this provider serves, one line each: its lifecycle over its own folder's parts.</summary>
+internal static class Catalog
+{
+    public static IReadOnlyList<IResource> Resources(Func<GraphConnection> connection) =>
+    [
+        new SettingsResource<DeviceRegistrationSettings>(new DeviceRegistrationPolicySettings(), connection),
+        new SettingsResource<Restriction>(new BitLockerKeyRecoveryRestrictionSettings(), connection),
+    ];
+}

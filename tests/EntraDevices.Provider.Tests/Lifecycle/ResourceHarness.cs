@@ -1,0 +1,71 @@
+using EntraDevices.Graph.Connection;
+using EntraDevices.GraphEmulator;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Resources;
+using EntraDevices.Provider.Values;
+using EmulatorHost = EntraDevices.GraphEmulator.GraphEmulator;
+
+namespace EntraDevices.Provider.Tests.Lifecycle;
+
+/// <summary>
+/// One resource of the catalog against an in-process Graph emulator, called as the gRPC adapter calls it, with
+/// terse helpers for the engine's calls. Contract tests and each resource's own tests build on it.
+/// </summary>
+public abstract class ResourceHarness : IAsyncLifetime
+{
+    protected EmulatorHost Emulator { get; private set; } = null!;
+
+    /// <summary>The application permissions of the token the provider signs in with.</summary>
+    protected string[] Roles { get; set; } = [];
+
+    protected abstract string TypeToken { get; }
+
+    protected string Urn => $"urn:pulumi:test::entra-device-settings::{TypeToken}::under-test";
+
+    protected virtual EmulatorOptions EmulatorOptions => new();
+
+    protected IEnumerable<string> Calls => Emulator.Requests.Select(r => r.Method);
+
+    public virtual async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(EmulatorOptions);
+
+    public async Task DisposeAsync() => await Emulator.DisposeAsync();
+
+    /// <summary>A fresh resource signed in with <see cref="Roles"/>, as the catalog builds it.</summary>
+    protected IResource Resource()
+    {
+        var connection = GraphConnection.Open(
+            new ConnectionSettings { AccessToken = TestTokens.WithRoles(Roles), GraphEndpoint = Emulator.BaseUrl },
+            new GraphTuning { RetryDelay = TimeSpan.Zero });
+        return Catalog.Resources(() => connection).Single(r => r.Token == TypeToken);
+    }
+
+    /// <summary>The catalog's resource with a connection that fails the test if anything asks for it.</summary>
+    public static IResource WithoutGraph(string typeToken) =>
+        Catalog.Resources(() => throw new InvalidOperationException("This step must not call Graph.")).Single(r => r.Token == typeToken);
+
+    /// <summary>Check as the engine sends it; the inputs must pass.</summary>
+    protected ObjectValue Checked(ObjectValue news)
+    {
+        var result = Resource().Check(new ResourceCheck(Urn, news, ObjectValue.Empty));
+        Assert.Empty(result.Failures);
+        return result.Inputs;
+    }
+
+    protected CheckResult Check(ObjectValue news, ObjectValue? olds = null) =>
+        Resource().Check(new ResourceCheck(Urn, news, olds ?? ObjectValue.Empty));
+
+    protected DiffResult Diff(ObjectValue oldOutputs, ObjectValue news, string id = "") =>
+        Resource().Diff(new ResourceDiff(id, oldOutputs, news, ObjectValue.Empty));
+
+    protected static Task<CreateResult> CreateAsync(IResource resource, ObjectValue inputs, bool preview = false, CancellationToken token = default) =>
+        resource.CreateAsync(new ResourceCreate("urn", inputs, preview), new Operation(token));
+
+    protected static Task<ReadResult> ReadAsync(IResource resource, string id, ObjectValue properties, ObjectValue inputs) =>
+        resource.ReadAsync(new ResourceRead("urn", id, properties, inputs), Operation.None);
+
+    protected static Task<ObjectValue> UpdateAsync(IResource resource, string id, ObjectValue olds, ObjectValue news, bool preview = false) =>
+        resource.UpdateAsync(new ResourceUpdate("urn", id, olds, news, ObjectValue.Empty, preview), Operation.None);
+
+    protected static Task DeleteAsync(IResource resource, string id, ObjectValue properties, ObjectValue oldInputs) =>
+        resource.DeleteAsync(new ResourceDelete("urn", id, properties, oldInputs), Operation.None);
+}

@@ -1,0 +1,390 @@
+using EntraDevices.GraphEmulator;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Tests.Lifecycle;
+
+/// <summary>
+/// What every settings resource does, written once: each resource's tests derive from this with its own fixtures
+/// (a declared leaf, its value as seeded and as declared, and how the emulated tenant holds it).
+/// </summary>
+public abstract class SettingsContract : ResourceHarness
+{
+    protected abstract string FixedId { get; }
+
+    /// <summary>The Graph method that writes the object: PUT where it is replaced whole, PATCH where it is partial.</summary>
+    protected abstract string WriteMethod { get; }
+
+    protected abstract string OriginalProperty { get; }
+
+    protected abstract string[] WriteRoles { get; }
+
+    protected abstract string[] ReadRoles { get; }
+
+    /// <summary>The leaf the fixtures declare, e.g. <c>userDeviceQuota</c>.</summary>
+    protected abstract string Leaf { get; }
+
+    /// <summary>The leaf's value as the emulator seeds the tenant.</summary>
+    protected abstract PropertyValue Seeded { get; }
+
+    /// <summary>Another value the program declares.</summary>
+    protected abstract PropertyValue Wanted { get; }
+
+    /// <summary>A third value, for changes made outside Pulumi.</summary>
+    protected abstract PropertyValue Drifted { get; }
+
+    /// <summary>The leaf's value as the emulated tenant holds it now.</summary>
+    protected abstract PropertyValue InTenant();
+
+    /// <summary>Changes the leaf in the emulated tenant, as someone in the portal would.</summary>
+    protected abstract void SetInTenant(PropertyValue value);
+
+    /// <summary>Makes the emulated object lack the leaf's field, as a Graph answer the provider cannot read.</summary>
+    protected abstract void RemoveFieldInTenant();
+
+    /// <summary>The program's inputs declaring <paramref name="value"/> at <see cref="Leaf"/>, checked.</summary>
+    protected ObjectValue Declaring(PropertyValue value) => Checked(ObjectValue.Empty.With(Leaf, value));
+
+    public override async Task InitializeAsync()
+    {
+        Roles = WriteRoles;
+        await base.InitializeAsync();
+    }
+
+    private async Task<ObjectValue> Created(IResource resource)
+    {
+        var created = await CreateAsync(resource, Declaring(Wanted));
+        Emulator.ClearRequests();
+        return created.Outputs;
+    }
+
+    [Fact]
+    public async Task Preview_of_a_create_calls_no_graph_and_promises_the_declared_leaf()
+    {
+        var preview = await CreateAsync(Resource(), Declaring(Wanted), preview: true);
+
+        Assert.Empty(Emulator.Requests);
+        Assert.Equal(FixedId, preview.Id);
+        Assert.Equal(Wanted, preview.Outputs.At(Leaf));
+        Assert.Equal(PropertyValue.Unknown, preview.Outputs.At(OriginalProperty));
+    }
+
+    [Fact]
+    public async Task Create_adopts_with_one_get_and_one_write_and_records_the_original()
+    {
+        var created = await CreateAsync(Resource(), Declaring(Wanted));
+
+        Assert.Equal(["GET", WriteMethod], Calls);
+        Assert.Equal(FixedId, created.Id);
+        Assert.Equal(Wanted, InTenant());
+        Assert.Equal(Wanted, created.Outputs.At(Leaf));
+        Assert.Equal(Seeded, OriginalOf(created.Outputs));
+    }
+
+    [Fact]
+    public async Task Create_that_changes_nothing_makes_no_write()
+    {
+        await CreateAsync(Resource(), Declaring(Seeded));
+
+        Assert.Equal(["GET"], Calls);
+    }
+
+    [Fact]
+    public async Task Create_without_declarations_only_reads()
+    {
+        var created = await CreateAsync(Resource(), Checked(ObjectValue.Empty));
+
+        Assert.Equal(["GET"], Calls);
+        Assert.Equal(Seeded, created.Outputs.At(Leaf));
+    }
+
+    [Fact]
+    public async Task Update_reads_then_writes_once_and_keeps_the_original()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        var updated = await UpdateAsync(resource, FixedId, created, Declaring(Drifted));
+
+        Assert.Equal(["GET", WriteMethod], Calls);
+        Assert.Equal(Drifted, InTenant());
+        Assert.Equal(Seeded, OriginalOf(updated));
+    }
+
+    [Fact]
+    public async Task Update_to_what_the_tenant_already_holds_makes_no_write()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        SetInTenant(Drifted);
+        Emulator.ClearRequests();
+
+        await UpdateAsync(resource, FixedId, created, Declaring(Drifted));
+
+        Assert.Equal(["GET"], Calls);
+    }
+
+    [Fact]
+    public async Task Preview_of_an_update_calls_no_graph_and_promises_the_declared_leaf()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        var promised = await UpdateAsync(resource, FixedId, created, Declaring(Drifted), preview: true);
+
+        Assert.Empty(Emulator.Requests);
+        Assert.Equal(Drifted, promised.At(Leaf));
+    }
+
+    [Fact]
+    public async Task Refresh_shows_drift_and_keeps_the_original_and_the_program_inputs()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        SetInTenant(Drifted);
+        Emulator.ClearRequests();
+
+        var read = await ReadAsync(resource, FixedId, created, Declaring(Wanted));
+
+        Assert.Equal(["GET"], Calls);
+        Assert.Equal(Drifted, read.Outputs.At(Leaf));
+        Assert.Equal(Seeded, OriginalOf(read.Outputs));
+        Assert.Equal(Declaring(Wanted), read.Inputs);
+        Assert.Equal([Leaf], Diff(read.Outputs, Declaring(Wanted)).Changes.Keys);
+    }
+
+    [Fact]
+    public async Task Import_declares_what_it_finds_and_then_diffs_clean()
+    {
+        var resource = Resource();
+
+        var read = await ReadAsync(resource, FixedId, ObjectValue.Empty, ObjectValue.Empty);
+
+        Assert.Equal(["GET"], Calls);
+        Assert.Equal(Seeded, read.Inputs.At(Leaf));
+        var check = Check(read.Inputs);
+        Assert.Empty(check.Failures);
+        Assert.False(Diff(read.Outputs, check.Inputs).HasChanges);
+    }
+
+    [Fact]
+    public async Task Read_with_another_id_fails_cleanly_and_names_the_only_id()
+    {
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), "policy", ObjectValue.Empty, ObjectValue.Empty));
+
+        Assert.Equal(CleanFailureReason.InvalidInput, error.Reason);
+        Assert.Contains($"'{FixedId}'", error.Message);
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public async Task Diff_reports_a_changed_leaf_and_nothing_for_the_same_or_an_undeclared_one()
+    {
+        var state = (await CreateAsync(Resource(), Declaring(Seeded))).Outputs;
+
+        Assert.Equal([Leaf], Diff(state, Declaring(Wanted)).Changes.Keys);
+        Assert.False(Diff(state, Declaring(Seeded)).HasChanges);
+        Assert.False(Diff(state, Checked(ObjectValue.Empty)).HasChanges);
+        Assert.Equal([Leaf], Diff(state, ObjectValue.Empty.With(Leaf, PropertyValue.Unknown)).Changes.Keys);
+        Assert.Empty(Diff(state, Declaring(Wanted)).Replaces);
+    }
+
+    [Fact]
+    public async Task Destroy_puts_the_declared_leaf_back_as_found()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        await DeleteAsync(resource, FixedId, created, Declaring(Wanted));
+
+        Assert.Equal(["GET", WriteMethod], Calls);
+        Assert.Equal(Seeded, InTenant());
+    }
+
+    [Fact]
+    public async Task Destroy_when_the_tenant_already_holds_the_original_makes_no_write()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        SetInTenant(Seeded);
+        Emulator.ClearRequests();
+
+        await DeleteAsync(resource, FixedId, created, Declaring(Wanted));
+
+        Assert.Equal(["GET"], Calls);
+    }
+
+    [Fact]
+    public async Task Destroy_of_nothing_declared_calls_no_graph()
+    {
+        await DeleteAsync(Resource(), FixedId, ObjectValue.Empty, Checked(ObjectValue.Empty));
+
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public async Task Destroy_without_a_recorded_original_is_refused_and_changes_nothing()
+    {
+        var error = await Assert.ThrowsAsync<CleanFailure>(() =>
+            DeleteAsync(Resource(), FixedId, ObjectValue.Empty.With(Leaf, Wanted), Declaring(Wanted)));
+
+        Assert.Contains(OriginalProperty, error.Message);
+        Assert.Contains("pulumi refresh", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Empty(Calls);
+    }
+
+    [Fact]
+    public async Task A_refused_write_is_a_clean_permission_failure_and_changes_nothing()
+    {
+        Roles = ReadRoles;
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Equal(CleanFailureReason.PermissionDenied, error.Reason);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(Seeded, InTenant());
+    }
+
+    [Fact]
+    public async Task A_get_failure_before_the_write_is_a_clean_failure()
+    {
+        Emulator.InjectFault(new Fault { Method = "GET", Status = 503, RetryAfterSeconds = 0, Times = 10 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Equal(CleanFailureReason.Unavailable, error.Reason);
+        Assert.DoesNotContain(WriteMethod, Calls);
+    }
+
+    [Fact]
+    public async Task An_object_graph_answers_without_the_field_is_refused_before_any_write()
+    {
+        RemoveFieldInTenant();
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Equal(CleanFailureReason.Refused, error.Reason);
+        Assert.Equal(["GET"], Calls);
+    }
+
+    [Fact]
+    public async Task A_lost_answer_to_an_applied_write_is_found_by_a_re_read_and_succeeds()
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, ApplyThenDrop = true });
+
+        var created = await CreateAsync(Resource(), Declaring(Wanted));
+
+        Assert.Equal(["GET", WriteMethod, "GET"], Calls);
+        Assert.Equal(Wanted, created.Outputs.At(Leaf));
+    }
+
+    [Fact]
+    public async Task A_lost_write_that_was_not_applied_is_a_clean_failure_after_a_re_read()
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, DropConnection = true });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Contains("not applied", error.Message);
+        Assert.Equal(["GET", WriteMethod, "GET"], Calls);
+        Assert.Equal(Seeded, InTenant());
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(504)]
+    public async Task A_write_applied_but_answered_a_server_error_succeeds_after_a_re_read(int status)
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, ApplyThenStatus = status, Times = 4 });
+
+        var created = await CreateAsync(Resource(), Declaring(Wanted));
+
+        Assert.Equal(Wanted, created.Outputs.At(Leaf));
+        Assert.Equal(Seeded, OriginalOf(created.Outputs));
+        Assert.Equal("GET", Calls.Last());
+    }
+
+    [Fact]
+    public async Task A_server_error_for_a_write_that_did_not_apply_is_a_clean_failure_confirmed_by_a_re_read()
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, Status = 500 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Equal(["GET", WriteMethod, "GET"], Calls);
+        Assert.Contains("A re-read shows the write was not applied", error.Message);
+        Assert.Equal(Seeded, InTenant());
+    }
+
+    [Fact]
+    public async Task A_lost_write_whose_re_read_fails_is_state_unknown_with_the_original_kept()
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, DropConnection = true });
+        Emulator.InjectFault(new Fault { Method = "GET", Skip = 1, Status = 500 });
+
+        var error = await Assert.ThrowsAsync<StateUnknown>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Contains("pulumi refresh", error.Message);
+        Assert.Equal(FixedId, error.Id);
+        Assert.Equal(Seeded, OriginalOf(error.LastKnownOutputs));
+        Assert.Equal(["GET", WriteMethod, "GET"], Calls);
+    }
+
+    [Fact]
+    public async Task A_lost_write_whose_re_read_cannot_be_understood_is_state_unknown_not_an_internal_error()
+    {
+        Emulator.InjectFault(new Fault { Method = WriteMethod, ApplyThenDrop = true });
+        Emulator.InjectFault(new Fault { Method = "GET", Skip = 1, ApplyThenBody = $$"""{"id":"{{FixedId}}"}""" });
+
+        var error = await Assert.ThrowsAsync<StateUnknown>(() => CreateAsync(Resource(), Declaring(Wanted)));
+
+        Assert.Contains("pulumi refresh", error.Message);
+        Assert.Equal(Seeded, OriginalOf(error.LastKnownOutputs));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_slow_read_stops_it_and_says_nothing_changed()
+    {
+        Emulator.InjectFault(new Fault { Method = "GET", DelayMilliseconds = 10_000 });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Declaring(Wanted), token: cancel.Token));
+
+        Assert.Equal(CleanFailureReason.Cancelled, error.Reason);
+        Assert.Contains("Nothing was changed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_secret_input_stays_secret_in_the_outputs_of_create_refresh_and_preview()
+    {
+        var resource = Resource();
+        var secret = Declaring(new SecretValue(Wanted));
+
+        var created = await CreateAsync(resource, secret);
+        var read = await ReadAsync(resource, FixedId, created.Outputs, secret);
+        var preview = await CreateAsync(resource, secret, preview: true);
+
+        Assert.True(created.Outputs.IsSecretAt(Leaf));
+        Assert.True(read.Outputs.IsSecretAt(Leaf));
+        Assert.True(preview.Outputs.IsSecretAt(Leaf));
+    }
+
+    [Fact]
+    public async Task Check_diff_and_preview_never_open_a_graph_connection()
+    {
+        var resource = WithoutGraph(TypeToken);
+        var inputs = resource.Check(new ResourceCheck(Urn, ObjectValue.Empty.With(Leaf, Wanted), ObjectValue.Empty)).Inputs;
+        var state = ObjectValue.Empty.With(Leaf, Seeded).With(OriginalProperty, Seeded);
+
+        resource.Diff(new ResourceDiff(FixedId, state, inputs, ObjectValue.Empty));
+        await CreateAsync(resource, inputs, preview: true);
+        await UpdateAsync(resource, FixedId, state, inputs, preview: true);
+
+        Assert.Empty(Emulator.Requests);
+    }
+
+    /// <summary>The declared leaf's value in the recorded original (an object of settings, or the value itself).</summary>
+    protected PropertyValue? OriginalOf(ObjectValue outputs) =>
+        outputs.At(OriginalProperty) is { Plain: ObjectValue } ? outputs.At($"{OriginalProperty}.{Leaf}") : outputs.At(OriginalProperty);
+}
