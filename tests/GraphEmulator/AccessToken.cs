@@ -9,7 +9,14 @@ internal sealed class AccessToken
 {
     private readonly HashSet<string> _permissions;
 
-    private AccessToken(HashSet<string> permissions) => _permissions = permissions;
+    private AccessToken(HashSet<string> permissions, string app)
+    {
+        _permissions = permissions;
+        App = app;
+    }
+
+    /// <summary>The calling application (<c>appid</c>, else <c>azp</c>), for per-app throttling.</summary>
+    public string App { get; }
 
     public bool GrantsAny(IEnumerable<string> permissions) => permissions.Any(_permissions.Contains);
 
@@ -58,7 +65,8 @@ internal sealed class AccessToken
             permissions.UnionWith(scopes.GetValue<string>().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        return new AccessToken(permissions);
+        var app = (payload["appid"] ?? payload["azp"]) is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : "";
+        return new AccessToken(permissions, app);
     }
 
     private static bool TryDecodeObject(string part, out JsonObject json)

@@ -9,6 +9,9 @@ public sealed class EmulatedTenant
     private bool _intuneEnabled;
     private JsonObject _deviceRegistrationPolicy;
     private JsonObject _authorizationPolicy = AuthorizationPolicyDocument.Seed();
+    private int _replicaLagReads;
+
+    private readonly Dictionary<string, Documents.DocumentCollection> _collections = new(StringComparer.OrdinalIgnoreCase);
 
     internal EmulatedTenant(bool intuneEnabled)
     {
@@ -106,5 +109,58 @@ public sealed class EmulatedTenant
         var copy = policy.DeepClone().AsObject();
         copy.Remove("@odata.context");
         return copy;
+    }
+
+    /// <summary>Items per page of a collection GET (Graph pages Intune lists at about 1,000).</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>How many reads miss a new object after its create, in every collection (replica lag).</summary>
+    public int ReplicaLagReads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _replicaLagReads;
+            }
+        }
+        set
+        {
+            lock (_gate)
+            {
+                _replicaLagReads = value;
+                foreach (var collection in _collections.Values)
+                {
+                    collection.ReplicaLagReads = value;
+                }
+            }
+        }
+    }
+
+    /// <summary>Intune's write limits for the enrollment class; replace it to test throttling with smaller numbers.</summary>
+    public Documents.Throttle WriteThrottle { get; set; } = Documents.Throttle.IntuneEnrollment();
+
+    /// <summary>A collection of objects by its Graph path, made on first use; each module keeps its own.</summary>
+    public Documents.DocumentCollection Collection(string path)
+    {
+        lock (_gate)
+        {
+            if (!_collections.TryGetValue(path, out var collection))
+            {
+                collection = new Documents.DocumentCollection(() => Guid.NewGuid().ToString()) { ReplicaLagReads = _replicaLagReads };
+                _collections[path] = collection;
+            }
+
+            return collection;
+        }
+    }
+
+    /// <summary>Counts a write against <see cref="WriteThrottle"/>, or throws Graph's 429 with Retry-After.</summary>
+    internal void AdmitWrite(string app)
+    {
+        if (WriteThrottle.Admit(app) is { } seconds)
+        {
+            throw GraphErrorException.TooManyRequests(seconds);
+        }
     }
 }

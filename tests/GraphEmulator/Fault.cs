@@ -30,7 +30,7 @@ public sealed record Fault
     /// <summary>Handle the request normally (state changes), then answer with this status and a Graph error body.</summary>
     public int? ApplyThenStatus { get; init; }
 
-    /// <summary>Handle the request normally (state changes), then answer 200 with this JSON object instead of the stored one.</summary>
+    /// <summary>Handle the request normally (state changes), then answer 200 with this body (as given, JSON or not) instead of the object.</summary>
     public string? ApplyThenBody { get; init; }
 
     /// <summary>Answer with a redirect to this URL (status <see cref="Status"/>, default 307); state is not touched.</summary>

@@ -53,7 +53,13 @@ public sealed class GraphEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var control = new ControlEndpoints(tenant, faults, log);
-        var graph = new GraphRequestHandler(new GraphRoutes(tenant), faults, log, app.Lifetime.ApplicationStopping);
+        var routes = new RouteTable();
+        foreach (var module in Modules.All.Modules(tenant))
+        {
+            module.Register(routes);
+        }
+
+        var graph = new GraphRequestHandler(routes, faults, log, app.Lifetime.ApplicationStopping);
         app.Map(ControlEndpoints.Prefix, branch => branch.Run(control.InvokeAsync));
         app.Run(graph.InvokeAsync);
 

@@ -7,6 +7,15 @@ internal sealed class GraphErrorException(int status, string code, string messag
 
     public string Code { get; } = code;
 
+    /// <summary>Seconds for a Retry-After header (throttling).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static GraphErrorException TooManyRequests(int seconds) =>
+        new(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests.") { RetryAfterSeconds = seconds };
+
+    public static GraphErrorException NotFound(string what) =>
+        new(StatusCodes.Status404NotFound, "ResourceNotFound", $"{what} was not found.");
+
     public static GraphErrorException InvalidRequest(string message) =>
         new(StatusCodes.Status400BadRequest, "invalid_request", message);
 

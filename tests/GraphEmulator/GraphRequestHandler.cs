@@ -4,9 +4,9 @@ namespace EntraDevices.GraphEmulator;
 
 /// <summary>
 /// Serves one Graph request: records it, applies the first matching injected fault, then handles it
-/// through <see cref="GraphRoutes"/>.
+/// through the modules' <see cref="RouteTable"/>.
 /// </summary>
-internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults, RequestLog log, CancellationToken stopping)
+internal sealed class GraphRequestHandler(RouteTable routes, FaultQueue faults, RequestLog log, CancellationToken stopping)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -67,7 +67,9 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
         GraphErrorException? error = null;
         try
         {
-            response = routes.Handle(request.Method, path, authorization.Length > 0 ? authorization : null, body);
+            var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            response = routes.Handle(request.Method, path, authorization.Length > 0 ? authorization : null, body, query,
+                $"{request.Scheme}://{request.Host}");
         }
         catch (GraphErrorException exception)
         {
@@ -90,7 +92,7 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
 
         if (error is null && fault?.ApplyThenBody is { } afterBody)
         {
-            await GraphResponseWriter.WriteAsync(context, new GraphResponse(StatusCodes.Status200OK, System.Text.Json.Nodes.JsonNode.Parse(afterBody)?.AsObject()));
+            await GraphResponseWriter.WriteRawAsync(context, StatusCodes.Status200OK, afterBody);
             return;
         }
 
@@ -99,6 +101,11 @@ internal sealed class GraphRequestHandler(GraphRoutes routes, FaultQueue faults,
             if (error.Status == StatusCodes.Status405MethodNotAllowed)
             {
                 context.Response.Headers.Allow = string.Join(", ", routes.AllowedMethods(path));
+            }
+
+            if (error.RetryAfterSeconds is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             }
 
             await GraphResponseWriter.WriteErrorAsync(context, error.Status, error.Code, error.Message);

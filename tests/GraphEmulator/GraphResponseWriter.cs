@@ -28,6 +28,14 @@ internal static class GraphResponseWriter
         return context.Response.WriteAsync(response.Body.ToJsonString(), context.RequestAborted);
     }
 
+    /// <summary>A body exactly as given, JSON or not: for faults that answer something other than the object.</summary>
+    public static Task WriteRawAsync(HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ODataJson;
+        return context.Response.WriteAsync(body, context.RequestAborted);
+    }
+
     public static Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {
         var headers = context.Response.Headers;

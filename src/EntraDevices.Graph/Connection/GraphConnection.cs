@@ -23,6 +23,7 @@ public sealed class GraphConnection : IDisposable
         _graphHttp = graphHttp;
         _tokenHttp = tokenHttp;
         Endpoint = endpoint;
+        Root = new Uri(endpoint.GetLeftPart(UriPartial.Authority));
         CredentialDescription = credential;
         RequestTimeout = requestTimeout;
         _errors = new GraphErrorTranslation(redaction, requestTimeout);
@@ -32,6 +33,9 @@ public sealed class GraphConnection : IDisposable
 
     /// <summary>The Graph base URL including the API version, e.g. https://graph.microsoft.com/v1.0.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The Graph host without a version, e.g. https://graph.microsoft.com; each call adds its own version.</summary>
+    public Uri Root { get; }
 
     public string CredentialDescription { get; }
 

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EntraDevices.Graph.Connection;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace EntraDevices.Graph.Transport;
+
+/// <summary>
+/// Graph calls the SDK has no request builders for (beta objects, actions, <c>$ref</c> relations, paged lists),
+/// in the SDK's own pattern: a <see cref="RequestInformation"/> sent through its request adapter, so sign-in, the
+/// retry handler, redirects and error mapping are the same as for every other call. JSON in, JSON out.
+/// </summary>
+public sealed class GraphRequests(GraphConnection connection)
+{
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
+    /// <summary>GET one object; null when Graph answers 404 (it does not exist, or not yet: see the lifecycle's wait).</summary>
+    public async Task<JsonObject?> GetAsync(GraphOperation operation, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(operation with { Method = "GET" }, path, null, cancellationToken);
+        }
+        catch (GraphRequestException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>GET a collection, following <c>@odata.nextLink</c> until the last page.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ListAsync(GraphOperation operation, string path, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonObject>();
+        Uri? next = Address(operation, path);
+        while (next is not null)
+        {
+            var page = await connection.Run(operation, token => Send(Method.GET, next, null, operation, token), cancellationToken)
+                ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
+            items.AddRange((page["value"] as JsonArray ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'."))
+                .OfType<JsonObject>());
+            next = page["@odata.nextLink"]?.GetValue<string>() is { Length: > 0 } link ? new Uri(link) : null;
+        }
+
+        return items;
+    }
+
+    /// <summary>Sends the operation's method to <paramref name="path"/>; the answer's object, or null for 204.</summary>
+    public Task<JsonObject?> SendAsync(GraphOperation operation, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        connection.Run(operation, token => Send(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), body, operation, token), cancellationToken);
+
+    /// <summary>Adds a relation: <c>POST {path}/$ref</c> with the target's <c>@odata.id</c>.</summary>
+    public Task AddReferenceAsync(GraphOperation operation, string path, string targetPath, CancellationToken cancellationToken) =>
+        SendAsync(operation with { Method = "POST" }, $"{path}/$ref",
+            new JsonObject { ["@odata.id"] = Address(operation, targetPath).ToString() }, cancellationToken);
+
+    /// <summary>Removes a relation: <c>DELETE {path}/{id}/$ref</c>.</summary>
+    public Task RemoveReferenceAsync(GraphOperation operation, string path, string id, CancellationToken cancellationToken) =>
+        SendAsync(operation with { Method = "DELETE" }, $"{path}/{id}/$ref", null, cancellationToken);
+
+    private Uri Address(GraphOperation operation, string path) => new($"{connection.Root.ToString().TrimEnd('/')}/{operation.ApiVersion}/{path.TrimStart('/')}");
+
+    private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, CancellationToken token)
+    {
+        var request = new RequestInformation { HttpMethod = method, URI = address };
+        request.Headers.Add("Accept", "application/json");
+        if (body is not null)
+        {
+            request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString())), "application/json");
+        }
+
+        if (!operation.Retriable)
+        {
+            request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0, ShouldRetry = (_, _, _) => false }]);
+        }
+
+        await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, token);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await JsonNode.ParseAsync(answer, cancellationToken: token) as JsonObject
+                ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with JSON that is not an object.");
+        }
+        catch (JsonException error)
+        {
+            // A 200 with an empty body parses as nothing at all.
+            return answer.CanSeek && answer.Length == 0 ? null
+                : throw new UnexpectedPolicyShapeException($"Graph answered {operation} with a body that is not JSON ({error.Message}).");
+        }
+    }
+}

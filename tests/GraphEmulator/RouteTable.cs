@@ -1,0 +1,99 @@
+namespace EntraDevices.GraphEmulator;
+
+/// <summary>What a route's handler gets: the API version, the path's captured values, the body and the query.</summary>
+internal sealed record RouteRequest(
+    string Method, string Version, IReadOnlyDictionary<string, string> Values, string? Body, IReadOnlyDictionary<string, string> Query, string BaseUrl,
+    string App)
+{
+    public string this[string name] => Values[name];
+}
+
+/// <summary>
+/// The Graph paths the emulator serves. Each module registers its own (templates such as
+/// <c>deviceManagement/windowsAutopilotDeploymentProfiles/{id}</c>, per API version, with the permissions each
+/// method needs); nobody edits a central table to add one. Checks run in Graph's order: token, path, method,
+/// permission, then the handler (body).
+/// </summary>
+internal sealed class RouteTable
+{
+    public static readonly string[] BothVersions = ["v1.0", "beta"];
+    public static readonly string[] BetaOnly = ["beta"];
+
+    private readonly List<Route> _routes = [];
+
+    public void Add(string template, string method, string[] permissions, Func<RouteRequest, GraphResponse> handler, string[]? versions = null) =>
+        _routes.Add(new Route(template.Trim('/').Split('/'), method.ToUpperInvariant(), permissions, handler, versions ?? BothVersions));
+
+    /// <summary>Answers a request, or throws <see cref="GraphErrorException"/> for a Graph error.</summary>
+    public GraphResponse Handle(string method, string path, string? authorization, string? body, IReadOnlyDictionary<string, string> query, string baseUrl)
+    {
+        var token = AccessToken.FromAuthorizationHeader(authorization);
+        var (version, segments) = Split(path);
+        var matches = version is null ? [] : _routes.Select(route => (Route: route, Values: route.Match(version, segments))).Where(m => m.Values is not null).ToList();
+        if (matches.Count == 0)
+        {
+            throw new GraphErrorException(StatusCodes.Status404NotFound, "Request_ResourceNotFound",
+                $"Resource not found for the segment '{segments.LastOrDefault() ?? ""}'.");
+        }
+
+        // The most literal template wins: ".../{id}/assign" over ".../{id}/{relation}".
+        var best = matches.Max(m => m.Route.Literals);
+        var candidates = matches.Where(m => m.Route.Literals == best).ToList();
+        var chosen = candidates.FirstOrDefault(m => m.Route.Method == method.ToUpperInvariant());
+        if (chosen.Route is null)
+        {
+            throw new GraphErrorException(StatusCodes.Status405MethodNotAllowed, "Request_BadRequest",
+                "Specified HTTP method is not allowed for the request target.");
+        }
+
+        if (!token.GrantsAny(chosen.Route.Permissions))
+        {
+            throw new GraphErrorException(StatusCodes.Status403Forbidden, "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.");
+        }
+
+        return chosen.Route.Handler(new RouteRequest(method.ToUpperInvariant(), version!, chosen.Values!, body, query, baseUrl, token.App));
+    }
+
+    /// <summary>The methods a path allows, for the Allow header of a 405.</summary>
+    public IEnumerable<string> AllowedMethods(string path)
+    {
+        var (version, segments) = Split(path);
+        return version is null ? [] : _routes.Where(route => route.Match(version, segments) is not null).Select(route => route.Method).Distinct();
+    }
+
+    private static (string? Version, string[] Segments) Split(string path)
+    {
+        var parts = path.Trim('/').Split('/');
+        var version = BothVersions.FirstOrDefault(known => string.Equals(known, parts[0], StringComparison.OrdinalIgnoreCase));
+        return (version, parts[1..]);
+    }
+
+    private sealed record Route(string[] Template, string Method, string[] Permissions, Func<RouteRequest, GraphResponse> Handler, string[] Versions)
+    {
+        public int Literals => Template.Count(segment => !segment.StartsWith('{'));
+
+        public Dictionary<string, string>? Match(string version, string[] segments)
+        {
+            if (!Versions.Contains(version) || segments.Length != Template.Length)
+            {
+                return null;
+            }
+
+            var values = new Dictionary<string, string>();
+            for (var i = 0; i < segments.Length; i++)
+            {
+                if (Template[i].StartsWith('{'))
+                {
+                    values[Template[i].Trim('{', '}')] = Uri.UnescapeDataString(segments[i]);
+                }
+                else if (!string.Equals(Template[i], segments[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+
+            return values;
+        }
+    }
+}
