@@ -36,8 +36,11 @@ public abstract class ResourceHarness : IAsyncLifetime
         var connection = GraphConnection.Open(
             new ConnectionSettings { AccessToken = TestTokens.WithRoles(Roles), GraphEndpoint = Emulator.BaseUrl },
             new GraphTuning { RetryDelay = TimeSpan.Zero });
-        return Catalog.Resources(() => connection).Single(r => r.Token == TypeToken);
+        return Build(() => connection);
     }
+
+    /// <summary>The resource under test over a connection: the catalog's entry for <see cref="TypeToken"/>.</summary>
+    protected virtual IResource Build(Func<GraphConnection> connection) => Catalog.Resources(connection).Single(r => r.Token == TypeToken);
 
     /// <summary>The catalog's resource with a connection that fails the test if anything asks for it.</summary>
     public static IResource WithoutGraph(string typeToken) =>
@@ -46,16 +49,16 @@ public abstract class ResourceHarness : IAsyncLifetime
     /// <summary>Check as the engine sends it; the inputs must pass.</summary>
     protected ObjectValue Checked(ObjectValue news)
     {
-        var result = Resource().Check(new ResourceCheck(Urn, news, ObjectValue.Empty));
+        var result = Build(() => throw new InvalidOperationException("Check must not call Graph.")).Check(new ResourceCheck(Urn, news, ObjectValue.Empty));
         Assert.Empty(result.Failures);
         return result.Inputs;
     }
 
     protected CheckResult Check(ObjectValue news, ObjectValue? olds = null) =>
-        Resource().Check(new ResourceCheck(Urn, news, olds ?? ObjectValue.Empty));
+        Build(() => throw new InvalidOperationException("Check must not call Graph.")).Check(new ResourceCheck(Urn, news, olds ?? ObjectValue.Empty));
 
     protected DiffResult Diff(ObjectValue oldOutputs, ObjectValue news, string id = "") =>
-        Resource().Diff(new ResourceDiff(id, oldOutputs, news, ObjectValue.Empty));
+        Build(() => throw new InvalidOperationException("Diff must not call Graph.")).Diff(new ResourceDiff(id, oldOutputs, news, ObjectValue.Empty));
 
     protected static Task<CreateResult> CreateAsync(IResource resource, ObjectValue inputs, bool preview = false, CancellationToken token = default) =>
         resource.CreateAsync(new ResourceCreate("urn", inputs, preview), new Operation(token));

@@ -164,6 +164,17 @@ async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000 
     rpc,
     failure,
     pluginInfo: async () => (await rpc('getPluginInfo', new Empty())).getVersion(),
+
+    /** Handshake as the current engine opens every session: its address and the project's folders. */
+    handshake: async ({ engineAddress, rootDirectory, programDirectory }) => {
+      const r = new pb.ProviderHandshakeRequest();
+      r.setEngineAddress(engineAddress);
+      if (rootDirectory) r.setRootDirectory(rootDirectory);
+      if (programDirectory) r.setProgramDirectory(programDirectory);
+      r.setConfigureWithUrn(true);
+      const response = await rpc('handshake', r);
+      return { acceptSecrets: response.getAcceptSecrets(), acceptResources: response.getAcceptResources(), acceptOutputs: response.getAcceptOutputs() };
+    },
     schema: async () => JSON.parse((await rpc('getSchema', new pb.GetSchemaRequest())).getSchema()),
 
     checkConfig: async (news, olds = {}) => {

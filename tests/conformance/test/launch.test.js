@@ -103,3 +103,33 @@ describe('launch with the flags the engine may add before its address', { timeou
     }
   });
 });
+
+describe("launch arguments and Handshake, read as Pulumi's SDKs read them", { timeout: 60000 }, () => {
+  it('a --tracing value before the address is not taken for the address', async () => {
+    const engine = await startEngine();
+    const provider = await startProvider({ engineAddress: engine.address, extraArgs: ['--tracing', '127.0.0.1:1', '--logtostderr'] });
+    try {
+      await provider.check({ userDeviceQuota: 0 });
+      assert.equal(engine.warnings().length, 1, JSON.stringify(engine.logs));
+    } finally {
+      await provider.stop();
+      await engine.stop();
+    }
+  });
+
+  it('Handshake answers the flags Configure answers, and its engine address receives the warnings', async () => {
+    const launchEngine = await startEngine();
+    const handshakeEngine = await startEngine();
+    const provider = await startProvider({ engineAddress: launchEngine.address });
+    try {
+      const answer = await provider.handshake({ engineAddress: handshakeEngine.address, rootDirectory: '/tmp', programDirectory: '/tmp/infra' });
+      assert.deepEqual(answer, { acceptSecrets: true, acceptResources: false, acceptOutputs: false });
+      await provider.check({ userDeviceQuota: 0 });
+      assert.equal(handshakeEngine.warnings().length, 1, JSON.stringify(handshakeEngine.logs));
+      assert.equal(launchEngine.warnings().length, 0);
+    } finally {
+      await provider.stop();
+      await Promise.all([launchEngine.stop(), handshakeEngine.stop()]);
+    }
+  });
+});

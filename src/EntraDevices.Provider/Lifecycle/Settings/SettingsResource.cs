@@ -62,7 +62,7 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
         if (read.Id != kind.FixedId)
         {
             throw new CleanFailure(CleanFailureReason.InvalidInput,
-                $"{Capitalized(kind.Noun)} is tenant-wide, so its id is always '{kind.FixedId}'; got '{read.Id}'.");
+                $"{Sentences.Capitalized(kind.Noun)} is tenant-wide, so its id is always '{kind.FixedId}'; got '{read.Id}'.");
         }
 
         var live = await ReadLive("read", operation);
@@ -147,6 +147,4 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
 
         return LeafDiff.CarrySecrets(outputs, inputs, _leaves);
     }
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

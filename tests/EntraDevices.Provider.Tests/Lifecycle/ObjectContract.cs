@@ -1,0 +1,275 @@
+using EntraDevices.GraphEmulator;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Tests.Lifecycle;
+
+/// <summary>
+/// What every object resource does, written once: each object resource's tests derive from this with its own
+/// fixtures (inputs that create it, a change that updates it, a change that replaces it, its collection's path).
+/// </summary>
+public abstract class ObjectContract : ResourceHarness
+{
+    protected abstract string[] WriteRoles { get; }
+
+    protected abstract string[] ReadRoles { get; }
+
+    /// <summary>The Graph path of the collection, e.g. <c>deviceManagement/windowsAutopilotDeploymentProfiles</c>.</summary>
+    protected abstract string CollectionPath { get; }
+
+    /// <summary>The program's inputs for a new object.</summary>
+    protected abstract ObjectValue NewInputs { get; }
+
+    /// <summary>A leaf the object takes in place, and a new value for it.</summary>
+    protected abstract (string Leaf, PropertyValue Value) InPlaceChange { get; }
+
+    /// <summary>A leaf only a new object can take, and a new value for it.</summary>
+    protected abstract (string Leaf, PropertyValue Value) ReplacingChange { get; }
+
+    /// <summary>Whether a replacement deletes the old object first (names must be unique).</summary>
+    protected abstract bool DeletesBeforeReplacing { get; }
+
+    protected int ObjectsInTenant => Emulator.Tenant.Collection(CollectionPath).List().Count;
+
+    public override async Task InitializeAsync()
+    {
+        Roles = WriteRoles;
+        await base.InitializeAsync();
+    }
+
+    private async Task<CreateResult> Created(IResource resource)
+    {
+        var created = await CreateAsync(resource, Checked(NewInputs));
+        Emulator.ClearRequests();
+        return created;
+    }
+
+    [Fact]
+    public async Task Preview_of_a_create_calls_no_graph_and_promises_the_declared_inputs()
+    {
+        var preview = await CreateAsync(Resource(), Checked(NewInputs), preview: true);
+
+        Assert.Empty(Emulator.Requests);
+        Assert.Equal("", preview.Id);
+        foreach (var (leaf, value) in NewInputs.Properties)
+        {
+            Assert.Equal(value, preview.Outputs.At(leaf));
+        }
+    }
+
+    [Fact]
+    public async Task Create_returns_the_id_graph_assigned_with_one_post()
+    {
+        var created = await CreateAsync(Resource(), Checked(NewInputs));
+
+        Assert.True(Guid.TryParse(created.Id, out _) || created.Id.Length > 0);
+        Assert.Single(Calls, "POST");
+        Assert.Equal(1, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_finds_the_object_instead_of_making_a_second()
+    {
+        Emulator.InjectFault(new Fault { Method = "POST", ApplyThenDrop = true });
+
+        var created = await CreateAsync(Resource(), Checked(NewInputs));
+
+        Assert.Equal(1, ObjectsInTenant);
+        Assert.Equal((string)Emulator.Tenant.Collection(CollectionPath).List()[0]["id"]!, created.Id);
+        Assert.Single(Calls, "POST");
+    }
+
+    [Fact]
+    public async Task A_create_answered_with_a_server_error_is_not_retried_and_the_object_is_found()
+    {
+        Emulator.InjectFault(new Fault { Method = "POST", ApplyThenStatus = 503, RetryAfterSeconds = 0 });
+
+        var created = await CreateAsync(Resource(), Checked(NewInputs));
+
+        Assert.Equal(1, ObjectsInTenant);
+        Assert.Single(Calls, "POST");
+        Assert.NotEqual("", created.Id);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_before_it_applied_is_a_clean_failure()
+    {
+        Emulator.InjectFault(new Fault { Method = "POST", DropConnection = true });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Checked(NewInputs)));
+
+        Assert.Contains("found none", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(0, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task A_refused_create_is_a_clean_permission_failure()
+    {
+        Roles = ReadRoles;
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Checked(NewInputs)));
+
+        Assert.Equal(CleanFailureReason.PermissionDenied, error.Reason);
+        Assert.Equal(0, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task A_read_right_after_a_create_waits_out_replica_lag()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.Tenant.ReplicaLagReads = 0;
+        var lagging = Emulator.Tenant.Collection(CollectionPath);
+        lagging.ReplicaLagReads = 2;
+        var again = await CreateAsync(resource, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)));
+
+        var read = await ReadAsync(resource, again.Id, again.Outputs, Checked(NewInputs));
+
+        Assert.Equal(again.Id, read.Id);
+        Assert.NotEqual(created.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task Refresh_of_an_object_deleted_outside_pulumi_drops_it_from_state()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.Tenant.Collection(CollectionPath).Delete(created.Id);
+
+        var read = await ReadAsync(resource, created.Id, created.Outputs, Checked(NewInputs));
+
+        Assert.Equal("", read.Id);
+        Assert.All(Calls, call => Assert.Equal("GET", call));
+    }
+
+    [Fact]
+    public async Task Refresh_shows_drift_of_a_declared_leaf()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.Tenant.Collection(CollectionPath).Patch(created.Id, new System.Text.Json.Nodes.JsonObject { [InPlaceChange.Leaf] = Text(InPlaceChange.Value) });
+
+        var read = await ReadAsync(resource, created.Id, created.Outputs, Checked(NewInputs));
+
+        Assert.Equal(InPlaceChange.Value, read.Outputs.At(InPlaceChange.Leaf));
+        Assert.Contains(InPlaceChange.Leaf, Diff(read.Outputs, Checked(NewInputs)).Changes.Keys);
+    }
+
+    [Fact]
+    public async Task Import_by_id_declares_the_object_as_found_and_then_diffs_clean()
+    {
+        var created = await Created(Resource());
+
+        var read = await ReadAsync(Resource(), created.Id, ObjectValue.Empty, ObjectValue.Empty);
+
+        Assert.Equal(created.Id, read.Id);
+        var check = Check(read.Inputs);
+        Assert.Empty(check.Failures);
+        Assert.False(Diff(read.Outputs, check.Inputs).HasChanges);
+    }
+
+    [Fact]
+    public async Task Update_sends_only_what_changed()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        var updated = await UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)));
+
+        var patch = Assert.Single(Emulator.Requests, r => r.Method == "PATCH");
+        Assert.Equal([InPlaceChange.Leaf], System.Text.Json.Nodes.JsonNode.Parse(patch.Body!)!.AsObject().Select(p => p.Key));
+        Assert.Equal(InPlaceChange.Value, updated.At(InPlaceChange.Leaf));
+    }
+
+    [Fact]
+    public async Task Update_to_what_the_tenant_holds_writes_nothing()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        await UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs));
+
+        Assert.All(Calls, call => Assert.Equal("GET", call));
+    }
+
+    [Fact]
+    public async Task Update_of_an_object_deleted_outside_pulumi_says_to_refresh_and_changes_nothing()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.Tenant.Collection(CollectionPath).Delete(created.Id);
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() =>
+            UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value))));
+
+        Assert.Contains("pulumi refresh", error.Message);
+        Assert.Equal(0, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task An_update_refused_by_graph_is_clean_when_a_re_read_shows_nothing_changed()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.InjectFault(new Fault { Method = "PATCH", Status = 400 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() =>
+            UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value))));
+
+        Assert.Contains("Nothing was changed", error.Message);
+    }
+
+    [Fact]
+    public async Task An_update_applied_but_answered_a_server_error_succeeds_after_a_re_read()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.InjectFault(new Fault { Method = "PATCH", ApplyThenStatus = 500 });
+
+        var updated = await UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)));
+
+        Assert.Equal(InPlaceChange.Value, updated.At(InPlaceChange.Leaf));
+    }
+
+    [Fact]
+    public async Task A_throttled_write_is_retried_after_retry_after()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+        Emulator.InjectFault(new Fault { Method = "PATCH", Status = 429, RetryAfterSeconds = 1 });
+
+        await UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)));
+
+        Assert.Equal([429, 204], Emulator.Requests.Where(r => r.Method == "PATCH").Select(r => r.Status));
+    }
+
+    [Fact]
+    public void A_change_of_a_create_only_leaf_replaces_the_object_and_others_do_not()
+    {
+        var state = Checked(NewInputs);
+
+        var replacing = Diff(state, Checked(NewInputs.With(ReplacingChange.Leaf, ReplacingChange.Value)), "id");
+        var inPlace = Diff(state, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)), "id");
+
+        Assert.Equal([ReplacingChange.Leaf], replacing.Replaces);
+        Assert.Equal(DeletesBeforeReplacing, replacing.DeleteBeforeReplace);
+        Assert.Empty(inPlace.Replaces);
+        Assert.Contains(InPlaceChange.Leaf, inPlace.Changes.Keys);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_object_and_an_object_already_gone_is_done()
+    {
+        var resource = Resource();
+        var created = await Created(resource);
+
+        await DeleteAsync(resource, created.Id, created.Outputs, Checked(NewInputs));
+        await DeleteAsync(resource, created.Id, created.Outputs, Checked(NewInputs));
+
+        Assert.Equal(0, ObjectsInTenant);
+        Assert.Single(Calls, "DELETE");
+    }
+
+    private static string? Text(PropertyValue value) => value.Plain is StringValue text ? text.Value : null;
+}
