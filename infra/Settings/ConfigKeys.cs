@@ -1,36 +1,42 @@
 namespace Infra.Settings;
 
 /// <summary>
-/// The stack configuration keys this program reads, without the project namespace
-/// (in a stack file they are written <c>entra-device-settings:joinScope</c>, and so on).
+/// The stack configuration this program reads: one structured object per resource (Pulumi structured config),
+/// each key here written as its path, e.g. <c>deviceRegistrationPolicy.joinScope</c>. In a stack file that is
+/// <c>entra-device-settings:deviceRegistrationPolicy: { joinScope: selected }</c>, and on the command line
+/// <c>pulumi config set --path deviceRegistrationPolicy.joinScope selected</c>.
 /// </summary>
 internal static class ConfigKeys
 {
-    public const string JoinScope = "joinScope";
-    public const string CreateJoinGroup = "createJoinGroup";
-    public const string JoinGroupName = "joinGroupName";
-    public const string JoinGroupIds = "joinGroupIds";
-    public const string JoinUserIds = "joinUserIds";
-    public const string UserDeviceQuota = "userDeviceQuota";
-    public const string RequireMfa = "requireMfa";
-    public const string GlobalAdminsAsLocalAdmins = "globalAdminsAsLocalAdmins";
-    public const string RegisteringUsersLocalAdminScope = "registeringUsersLocalAdminScope";
-    public const string RegisteringUsersLocalAdminUserIds = "registeringUsersLocalAdminUserIds";
-    public const string RegisteringUsersLocalAdminGroupIds = "registeringUsersLocalAdminGroupIds";
-    public const string LapsEnabled = "lapsEnabled";
-    public const string CreateLocalAdminsGroup = "createLocalAdminsGroup";
-    public const string LocalAdminsGroupName = "localAdminsGroupName";
-    public const string CreateAutopilotGroup = "createAutopilotGroup";
-    public const string AutopilotGroupName = "autopilotGroupName";
-    public const string RestrictBitLockerKeySelfRecovery = "restrictBitLockerKeySelfRecovery";
-    public const string OnDestroy = "onDestroy";
+    public const string DeviceRegistrationPolicySection = "deviceRegistrationPolicy";
+    public const string JoinGroupSection = "joinGroup";
+    public const string LocalAdminsGroupSection = "localAdminsGroup";
+    public const string AutopilotGroupSection = "autopilotGroup";
+    public const string BitLockerSection = "bitLockerKeyRecoveryRestriction";
+
+    public const string JoinScope = "deviceRegistrationPolicy.joinScope";
+    public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
+    public const string JoinUserIds = "deviceRegistrationPolicy.joinUserIds";
+    public const string UserDeviceQuota = "deviceRegistrationPolicy.userDeviceQuota";
+    public const string RequireMfa = "deviceRegistrationPolicy.requireMfa";
+    public const string GlobalAdminsAsLocalAdmins = "deviceRegistrationPolicy.globalAdminsAsLocalAdmins";
+    public const string RegisteringUsersLocalAdminScope = "deviceRegistrationPolicy.registeringUsersLocalAdminScope";
+    public const string RegisteringUsersLocalAdminUserIds = "deviceRegistrationPolicy.registeringUsersLocalAdminUserIds";
+    public const string RegisteringUsersLocalAdminGroupIds = "deviceRegistrationPolicy.registeringUsersLocalAdminGroupIds";
+    public const string LapsEnabled = "deviceRegistrationPolicy.lapsEnabled";
+    public const string OnDestroy = "deviceRegistrationPolicy.onDestroy";
+    public const string CreateJoinGroup = "joinGroup.create";
+    public const string JoinGroupName = "joinGroup.name";
+    public const string CreateLocalAdminsGroup = "localAdminsGroup.create";
+    public const string LocalAdminsGroupName = "localAdminsGroup.name";
+    public const string CreateAutopilotGroup = "autopilotGroup.create";
+    public const string AutopilotGroupName = "autopilotGroup.name";
+    public const string RestrictBitLockerKeySelfRecovery = "bitLockerKeyRecoveryRestriction.restrictOwnersFromReadingKeys";
 
     /// <summary>Every key, in the order the README documents them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         JoinScope,
-        CreateJoinGroup,
-        JoinGroupName,
         JoinGroupIds,
         JoinUserIds,
         UserDeviceQuota,
@@ -40,11 +46,40 @@ internal static class ConfigKeys
         RegisteringUsersLocalAdminUserIds,
         RegisteringUsersLocalAdminGroupIds,
         LapsEnabled,
+        OnDestroy,
+        CreateJoinGroup,
+        JoinGroupName,
         CreateLocalAdminsGroup,
         LocalAdminsGroupName,
         CreateAutopilotGroup,
         AutopilotGroupName,
         RestrictBitLockerKeySelfRecovery,
-        OnDestroy,
     ];
+
+    /// <summary>The top-level objects of the program's configuration.</summary>
+    public static readonly IReadOnlyList<string> Sections =
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection];
+
+    /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["joinScope"] = JoinScope,
+        ["createJoinGroup"] = CreateJoinGroup,
+        ["joinGroupName"] = JoinGroupName,
+        ["joinGroupIds"] = JoinGroupIds,
+        ["joinUserIds"] = JoinUserIds,
+        ["userDeviceQuota"] = UserDeviceQuota,
+        ["requireMfa"] = RequireMfa,
+        ["globalAdminsAsLocalAdmins"] = GlobalAdminsAsLocalAdmins,
+        ["registeringUsersLocalAdminScope"] = RegisteringUsersLocalAdminScope,
+        ["registeringUsersLocalAdminUserIds"] = RegisteringUsersLocalAdminUserIds,
+        ["registeringUsersLocalAdminGroupIds"] = RegisteringUsersLocalAdminGroupIds,
+        ["lapsEnabled"] = LapsEnabled,
+        ["createLocalAdminsGroup"] = CreateLocalAdminsGroup,
+        ["localAdminsGroupName"] = LocalAdminsGroupName,
+        ["createAutopilotGroup"] = CreateAutopilotGroup,
+        ["autopilotGroupName"] = AutopilotGroupName,
+        ["restrictBitLockerKeySelfRecovery"] = RestrictBitLockerKeySelfRecovery,
+        ["onDestroy"] = OnDestroy,
+    };
 }

@@ -27,16 +27,38 @@ internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> val
     /// <summary>Records a problem that involves several keys.</summary>
     public void Error(string message) => _errors.Add(message);
 
-    public void RejectUnknownKeys(IReadOnlyList<string> knownKeys)
+    public void RejectUnknownKeys(IReadOnlyList<string> knownKeys, IReadOnlyList<string>? sections = null)
     {
+        var candidates = knownKeys.Concat(sections ?? []).ToList();
         var unknown = values
             .Where(pair => pair.Value is not null && !knownKeys.Contains(pair.Key, StringComparer.Ordinal))
             .Select(pair => pair.Key)
             .Order(StringComparer.Ordinal);
         foreach (var key in unknown)
         {
-            Fail(key, $"{Name(key)} is not a setting of this program; accepted keys: {string.Join(", ", knownKeys)}.");
+            var closest = candidates.MinBy(known => Distance(key.ToLowerInvariant(), known.ToLowerInvariant()))!;
+            var hint = Distance(key.ToLowerInvariant(), closest.ToLowerInvariant()) <= Math.Max(2, closest.Length / 3) ? $" Did you mean {Name(closest)}?" : "";
+            Fail(key, $"{Name(key)} is not a setting of this program.{hint} Accepted keys: {string.Join(", ", knownKeys)}.");
         }
+    }
+
+    // Levenshtein distance, for "did you mean" on a misspelled key.
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     public bool? Boolean(string key)

@@ -9,7 +9,7 @@ internal sealed partial record StackSettings
     /// <see langword="null"/> value is an unset key) and returns the typed settings. Pure: no Pulumi
     /// runtime needed.
     /// </summary>
-    /// <param name="values">Raw values by key, as Pulumi hands them to the program.</param>
+    /// <param name="values">Raw values by key, as Pulumi hands them to the program: each section a JSON object.</param>
     /// <param name="configNamespace">The project name, used to spell keys in messages.</param>
     /// <exception cref="StackSettingsException">One or more values are invalid; all are reported at once.</exception>
     public static StackSettings Parse(IReadOnlyDictionary<string, string?> values, string configNamespace)
@@ -17,8 +17,14 @@ internal sealed partial record StackSettings
         ArgumentNullException.ThrowIfNull(values);
         ArgumentException.ThrowIfNullOrWhiteSpace(configNamespace);
 
-        var reader = new ConfigValueReader(values, configNamespace);
-        reader.RejectUnknownKeys(ConfigKeys.All);
+        var structureErrors = new List<string>();
+        var reader = new ConfigValueReader(StructuredConfig.Flatten(values, configNamespace, structureErrors), configNamespace);
+        foreach (var error in structureErrors)
+        {
+            reader.Error(error);
+        }
+
+        reader.RejectUnknownKeys(ConfigKeys.All, ConfigKeys.Sections);
 
         var settings = new StackSettings
         {

@@ -18,10 +18,10 @@ public sealed class PolicyDependencyTests
         DeclaredResources? declared = null;
         var run = await ProgramRun.RunAsync(
             ProgramRun.Config(
-                ("joinScope", "selected"),
-                ("createJoinGroup", "true"),
-                ("joinGroupIds", $"[\"{ExistingGroupId}\"]"),
-                ("joinUserIds", UserId)),
+                ("deviceRegistrationPolicy.joinScope", "selected"),
+                ("joinGroup.create", "true"),
+                ("deviceRegistrationPolicy.joinGroupIds", $"[\"{ExistingGroupId}\"]"),
+                ("deviceRegistrationPolicy.joinUserIds", UserId)),
             "dependencies",
             program: () =>
             {
@@ -49,7 +49,7 @@ public sealed class PolicyDependencyTests
     public async Task Existing_groups_alone_create_no_join_group()
     {
         var run = await ProgramRun.RunAsync(
-            ProgramRun.Config(("joinScope", "selected"), ("joinGroupIds", ExistingGroupId)),
+            ProgramRun.Config(("deviceRegistrationPolicy.joinScope", "selected"), ("deviceRegistrationPolicy.joinGroupIds", ExistingGroupId)),
             "existing-groups");
 
         Assert.DoesNotContain(run.Registered(EntraMocks.GroupType), group => group.Name == DeviceJoinGroup.ResourceName);
@@ -62,7 +62,7 @@ public sealed class PolicyDependencyTests
     [Fact]
     public async Task Directory_role_assignment_gives_the_local_admins_group_the_joined_device_local_administrator_role()
     {
-        var run = await ProgramRun.RunAsync(ProgramRun.Config(("createLocalAdminsGroup", "true")), "local-admins");
+        var run = await ProgramRun.RunAsync(ProgramRun.Config(("localAdminsGroup.create", "true")), "local-admins");
 
         var assignment = run.Single(EntraMocks.DirectoryRoleAssignmentType);
         Assert.Equal(JoinedDeviceLocalAdministrators.RoleTemplateId, Tree.At(assignment.Inputs, "roleId"));

@@ -51,7 +51,8 @@ internal sealed record ProgramRun(EntraMocks Mocks, ImmutableArray<Resource> Res
 
     /// <summary>Full configuration keys for <paramref name="values"/> given with short keys.</summary>
     public static IReadOnlyDictionary<string, string> Config(params (string Key, string Value)[] values)
-        => values.ToDictionary(pair => $"{StackConfigFile.ProjectName}:{pair.Key}", pair => pair.Value, StringComparer.Ordinal);
+        => StructuredKeys.Values(values.Select(pair => (pair.Key, (string?)pair.Value)))
+            .ToDictionary(pair => $"{StackConfigFile.ProjectName}:{pair.Key}", pair => pair.Value!, StringComparer.Ordinal);
 
     public IReadOnlyList<MockResourceArgs> Registered(string type)
         => [.. Mocks.Registrations.Where(registration => registration.Type == type)];

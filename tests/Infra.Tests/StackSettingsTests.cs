@@ -8,7 +8,7 @@ public sealed class StackSettingsTests
     private const string Ns = "entra-device-settings";
 
     private static StackSettings Parse(params (string Key, string? Value)[] values)
-        => StackSettings.Parse(values.ToDictionary(pair => pair.Key, pair => pair.Value), Ns);
+        => StackSettings.Parse(StructuredKeys.Values(values), Ns);
 
     private static IReadOnlyList<string> Errors(params (string Key, string? Value)[] values)
         => Assert.Throws<StackSettingsException>(() => Parse(values)).Errors;
@@ -38,7 +38,7 @@ public sealed class StackSettingsTests
     [Fact]
     public void Selected_join_scope_with_a_created_group_uses_the_default_group_name()
     {
-        var settings = Parse(("joinScope", "selected"), ("createJoinGroup", "true"));
+        var settings = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"));
 
         var join = Assert.IsType<JoinSettings>(settings.Join);
         Assert.Equal(MembershipScope.Selected, join.Scope);
@@ -51,9 +51,9 @@ public sealed class StackSettingsTests
     public void Object_ids_are_read_from_json_lists_and_comma_separated_strings_lower_cased_without_duplicates()
     {
         var settings = Parse(
-            ("joinScope", "Selected"),
-            ("joinGroupIds", "[\"AAAAAAAA-0000-0000-0000-000000000001\", \"aaaaaaaa-0000-0000-0000-000000000001\"]"),
-            ("joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002, bbbbbbbb-0000-0000-0000-000000000003"));
+            ("deviceRegistrationPolicy.joinScope", "Selected"),
+            ("deviceRegistrationPolicy.joinGroupIds", "[\"AAAAAAAA-0000-0000-0000-000000000001\", \"aaaaaaaa-0000-0000-0000-000000000001\"]"),
+            ("deviceRegistrationPolicy.joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002, bbbbbbbb-0000-0000-0000-000000000003"));
 
         var join = Assert.IsType<JoinSettings>(settings.Join);
         Assert.Equal(new[] { "aaaaaaaa-0000-0000-0000-000000000001" }, join.ExistingGroupIds);
@@ -67,24 +67,24 @@ public sealed class StackSettingsTests
     [InlineData("2147483647", int.MaxValue)]
     [InlineData("unlimited", int.MaxValue)]
     public void User_device_quota_accepts_0_to_100_and_unlimited(string value, int expected)
-        => Assert.Equal(expected, Parse(("userDeviceQuota", value)).UserDeviceQuota);
+        => Assert.Equal(expected, Parse(("deviceRegistrationPolicy.userDeviceQuota", value)).UserDeviceQuota);
 
     [Fact]
     public void Every_setting_is_read()
     {
         var settings = Parse(
-            ("joinScope", "none"),
-            ("userDeviceQuota", "5"),
-            ("requireMfa", "true"),
-            ("globalAdminsAsLocalAdmins", "false"),
-            ("registeringUsersLocalAdminScope", "selected"),
-            ("registeringUsersLocalAdminGroupIds", "[\"cccccccc-0000-0000-0000-000000000004\"]"),
-            ("lapsEnabled", "true"),
-            ("createLocalAdminsGroup", "true"),
-            ("localAdminsGroupName", "Device admins"),
-            ("createAutopilotGroup", "false"),
-            ("restrictBitLockerKeySelfRecovery", "true"),
-            ("onDestroy", "restoredefaults"));
+            ("deviceRegistrationPolicy.joinScope", "none"),
+            ("deviceRegistrationPolicy.userDeviceQuota", "5"),
+            ("deviceRegistrationPolicy.requireMfa", "true"),
+            ("deviceRegistrationPolicy.globalAdminsAsLocalAdmins", "false"),
+            ("deviceRegistrationPolicy.registeringUsersLocalAdminScope", "selected"),
+            ("deviceRegistrationPolicy.registeringUsersLocalAdminGroupIds", "[\"cccccccc-0000-0000-0000-000000000004\"]"),
+            ("deviceRegistrationPolicy.lapsEnabled", "true"),
+            ("localAdminsGroup.create", "true"),
+            ("localAdminsGroup.name", "Device admins"),
+            ("autopilotGroup.create", "false"),
+            ("bitLockerKeyRecoveryRestriction.restrictOwnersFromReadingKeys", "true"),
+            ("deviceRegistrationPolicy.onDestroy", "restoredefaults"));
 
         var join = Assert.IsType<JoinSettings>(settings.Join);
         Assert.Equal(MembershipScope.None, join.Scope);
@@ -108,22 +108,72 @@ public sealed class StackSettingsTests
     // ---- One test per error ----
 
     [Fact]
-    public void Unknown_key_is_rejected_with_the_accepted_keys()
+    public void Unknown_key_is_rejected_with_the_closest_known_key_and_the_accepted_keys()
         => Assert.Equal(
-            $"'{Ns}:joinscope' is not a setting of this program; accepted keys: {string.Join(", ", ConfigKeys.All)}.",
-            SingleError(("joinscope", "all")));
+            $"'{Ns}:deviceRegistrationPolicy.requireMFA' is not a setting of this program. Did you mean '{Ns}:deviceRegistrationPolicy.requireMfa'? "
+            + $"Accepted keys: {string.Join(", ", ConfigKeys.All)}.",
+            SingleError(("deviceRegistrationPolicy.requireMFA", "true")));
+
+    [Fact]
+    public void An_unknown_section_is_rejected_without_a_far_fetched_guess()
+    {
+        var error = SingleError(("tenantSettings", "{}"));
+
+        Assert.StartsWith($"'{Ns}:tenantSettings' is not a setting of this program. Accepted keys:", error);
+    }
+
+    [Theory]
+    [InlineData("joinScope", "deviceRegistrationPolicy.joinScope")]
+    [InlineData("createJoinGroup", "joinGroup.create")]
+    [InlineData("restrictBitLockerKeySelfRecovery", "bitLockerKeyRecoveryRestriction.restrictOwnersFromReadingKeys")]
+    public void A_flat_key_of_an_earlier_version_says_what_replaced_it(string old, string replacement)
+    {
+        var error = SingleError((old, "true"));
+
+        Assert.Contains($"'{Ns}:{old}' is a key of an earlier version; it is now '{Ns}:{replacement}'", error);
+        Assert.Contains($"pulumi config set --path {replacement}", error);
+    }
+
+    [Fact]
+    public void A_section_that_is_not_an_object_is_rejected()
+    {
+        var error = SingleError(("deviceRegistrationPolicy", "selected"));
+
+        Assert.Contains($"'{Ns}:deviceRegistrationPolicy' must be an object of settings", error);
+    }
+
+    [Fact]
+    public void Every_problem_of_every_section_is_reported_together()
+    {
+        var errors = Errors(("deviceRegistrationPolicy.userDeviceQuota", "500"), ("joinGroup.name", ""), ("lapsEnabled", "true"));
+
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public void Typed_values_of_a_structured_section_read_as_pulumi_hands_them_over()
+    {
+        var settings = StackSettings.Parse(new Dictionary<string, string?>
+        {
+            ["deviceRegistrationPolicy"] = """{"userDeviceQuota":20,"requireMfa":true,"joinScope":"selected","joinGroupIds":["aaaaaaaa-0000-0000-0000-000000000001"]}""",
+        }, Ns);
+
+        Assert.Equal(20, settings.UserDeviceQuota);
+        Assert.True(settings.RequireMfa);
+        Assert.Equal(["aaaaaaaa-0000-0000-0000-000000000001"], settings.Join!.ExistingGroupIds);
+    }
 
     [Fact]
     public void Scope_outside_all_selected_none_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinScope' is \"everyone\"; accepted values: \"all\", \"selected\", \"none\".",
-            SingleError(("joinScope", "everyone")));
+            $"'{Ns}:deviceRegistrationPolicy.joinScope' is \"everyone\"; accepted values: \"all\", \"selected\", \"none\".",
+            SingleError(("deviceRegistrationPolicy.joinScope", "everyone")));
 
     [Fact]
     public void Boolean_that_is_neither_true_nor_false_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:requireMfa' is \"yes\"; accepted values: true, false.",
-            SingleError(("requireMfa", "yes")));
+            $"'{Ns}:deviceRegistrationPolicy.requireMfa' is \"yes\"; accepted values: true, false.",
+            SingleError(("deviceRegistrationPolicy.requireMfa", "yes")));
 
     [Theory]
     [InlineData("101")]
@@ -132,118 +182,118 @@ public sealed class StackSettingsTests
     [InlineData("2147483646")]
     public void User_device_quota_outside_0_to_100_or_unlimited_is_rejected(string value)
         => Assert.Equal(
-            $"'{Ns}:userDeviceQuota' is \"{value}\"; accepted values: a whole number from 0 to 100, "
+            $"'{Ns}:deviceRegistrationPolicy.userDeviceQuota' is \"{value}\"; accepted values: a whole number from 0 to 100, "
             + "or \"unlimited\" (also written 2147483647) for no limit.",
-            SingleError(("userDeviceQuota", value)));
+            SingleError(("deviceRegistrationPolicy.userDeviceQuota", value)));
 
     [Fact]
     public void Object_id_that_is_not_a_guid_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinGroupIds' contains \"sales-team\", which is not an object id; accepted values: "
+            $"'{Ns}:deviceRegistrationPolicy.joinGroupIds' contains \"sales-team\", which is not an object id; accepted values: "
             + "object ids (GUIDs) such as \"00000000-0000-0000-0000-000000000000\".",
-            SingleError(("joinScope", "selected"), ("createJoinGroup", "true"), ("joinGroupIds", "[\"sales-team\"]")));
+            SingleError(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"), ("deviceRegistrationPolicy.joinGroupIds", "[\"sales-team\"]")));
 
     [Fact]
     public void Object_id_list_that_is_not_a_list_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinUserIds' is \"[1, 2]\", which is not a list; accepted values: a list of object ids (GUIDs), "
+            $"'{Ns}:deviceRegistrationPolicy.joinUserIds' is \"[1, 2]\", which is not a list; accepted values: a list of object ids (GUIDs), "
             + "as a YAML list or a comma-separated string.",
-            SingleError(("joinScope", "selected"), ("createJoinGroup", "true"), ("joinUserIds", "[1, 2]")));
+            SingleError(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"), ("deviceRegistrationPolicy.joinUserIds", "[1, 2]")));
 
     [Fact]
     public void Selected_join_scope_without_any_group_or_user_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinScope' is \"selected\" but none of '{Ns}:joinGroupIds', '{Ns}:joinUserIds' or "
-            + $"'{Ns}:createJoinGroup' (true) is set, so nobody could join devices; "
-            + $"set at least one of them, or set '{Ns}:joinScope' to \"all\" or \"none\".",
-            SingleError(("joinScope", "selected")));
+            $"'{Ns}:deviceRegistrationPolicy.joinScope' is \"selected\" but none of '{Ns}:deviceRegistrationPolicy.joinGroupIds', '{Ns}:deviceRegistrationPolicy.joinUserIds' or "
+            + $"'{Ns}:joinGroup.create' (true) is set, so nobody could join devices; "
+            + $"set at least one of them, or set '{Ns}:deviceRegistrationPolicy.joinScope' to \"all\" or \"none\".",
+            SingleError(("deviceRegistrationPolicy.joinScope", "selected")));
 
     [Fact]
     public void Created_join_group_without_selected_join_scope_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:createJoinGroup' is true but '{Ns}:joinScope' is \"all\"; "
-            + $"the join group is used only when '{Ns}:joinScope' is \"selected\".",
-            SingleError(("joinScope", "all"), ("createJoinGroup", "true")));
+            $"'{Ns}:joinGroup.create' is true but '{Ns}:deviceRegistrationPolicy.joinScope' is \"all\"; "
+            + $"the join group is used only when '{Ns}:deviceRegistrationPolicy.joinScope' is \"selected\".",
+            SingleError(("deviceRegistrationPolicy.joinScope", "all"), ("joinGroup.create", "true")));
 
     [Fact]
     public void Join_group_ids_without_selected_join_scope_are_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinGroupIds' is set but '{Ns}:joinScope' is not set; "
-            + $"groups allowed to join are listed only when '{Ns}:joinScope' is \"selected\".",
-            SingleError(("joinGroupIds", "aaaaaaaa-0000-0000-0000-000000000001")));
+            $"'{Ns}:deviceRegistrationPolicy.joinGroupIds' is set but '{Ns}:deviceRegistrationPolicy.joinScope' is not set; "
+            + $"groups allowed to join are listed only when '{Ns}:deviceRegistrationPolicy.joinScope' is \"selected\".",
+            SingleError(("deviceRegistrationPolicy.joinGroupIds", "aaaaaaaa-0000-0000-0000-000000000001")));
 
     [Fact]
     public void Join_user_ids_without_selected_join_scope_are_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinUserIds' is set but '{Ns}:joinScope' is \"none\"; "
-            + $"users allowed to join are listed only when '{Ns}:joinScope' is \"selected\".",
-            SingleError(("joinScope", "none"), ("joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
+            $"'{Ns}:deviceRegistrationPolicy.joinUserIds' is set but '{Ns}:deviceRegistrationPolicy.joinScope' is \"none\"; "
+            + $"users allowed to join are listed only when '{Ns}:deviceRegistrationPolicy.joinScope' is \"selected\".",
+            SingleError(("deviceRegistrationPolicy.joinScope", "none"), ("deviceRegistrationPolicy.joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
 
     [Fact]
     public void Join_group_name_without_created_join_group_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:joinGroupName' is set but '{Ns}:createJoinGroup' is not set (default false); "
-            + $"the name applies only to the group this program creates; set '{Ns}:createJoinGroup' to true, or remove '{Ns}:joinGroupName'.",
-            SingleError(("joinScope", "selected"), ("joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002"), ("joinGroupName", "Joiners")));
+            $"'{Ns}:joinGroup.name' is set but '{Ns}:joinGroup.create' is not set (default false); "
+            + $"the name applies only to the group this program creates; set '{Ns}:joinGroup.create' to true, or remove '{Ns}:joinGroup.name'.",
+            SingleError(("deviceRegistrationPolicy.joinScope", "selected"), ("deviceRegistrationPolicy.joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002"), ("joinGroup.name", "Joiners")));
 
     [Fact]
     public void Group_name_longer_than_256_characters_is_rejected()
     {
         var name = new string('x', 257);
         Assert.Equal(
-            $"'{Ns}:localAdminsGroupName' is \"{name}\"; accepted values: a group display name of 1 to 256 characters.",
-            SingleError(("createLocalAdminsGroup", "true"), ("localAdminsGroupName", name)));
+            $"'{Ns}:localAdminsGroup.name' is \"{name}\"; accepted values: a group display name of 1 to 256 characters.",
+            SingleError(("localAdminsGroup.create", "true"), ("localAdminsGroup.name", name)));
     }
 
     [Fact]
     public void Selected_registering_users_scope_without_any_user_or_group_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:registeringUsersLocalAdminScope' is \"selected\" but neither '{Ns}:registeringUsersLocalAdminUserIds' "
-            + $"nor '{Ns}:registeringUsersLocalAdminGroupIds' is set; list at least one user or group, "
-            + $"or set '{Ns}:registeringUsersLocalAdminScope' to \"all\" or \"none\".",
-            SingleError(("registeringUsersLocalAdminScope", "selected")));
+            $"'{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' is \"selected\" but neither '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminUserIds' "
+            + $"nor '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminGroupIds' is set; list at least one user or group, "
+            + $"or set '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' to \"all\" or \"none\".",
+            SingleError(("deviceRegistrationPolicy.registeringUsersLocalAdminScope", "selected")));
 
     [Fact]
     public void Registering_user_ids_without_selected_scope_are_rejected()
         => Assert.Equal(
-            $"'{Ns}:registeringUsersLocalAdminUserIds' is set but '{Ns}:registeringUsersLocalAdminScope' is \"all\"; "
-            + $"registering users made local administrators are listed only when '{Ns}:registeringUsersLocalAdminScope' is \"selected\".",
-            SingleError(("registeringUsersLocalAdminScope", "all"), ("registeringUsersLocalAdminUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
+            $"'{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminUserIds' is set but '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' is \"all\"; "
+            + $"registering users made local administrators are listed only when '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' is \"selected\".",
+            SingleError(("deviceRegistrationPolicy.registeringUsersLocalAdminScope", "all"), ("deviceRegistrationPolicy.registeringUsersLocalAdminUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
 
     [Fact]
     public void Registering_group_ids_without_selected_scope_are_rejected()
         => Assert.Equal(
-            $"'{Ns}:registeringUsersLocalAdminGroupIds' is set but '{Ns}:registeringUsersLocalAdminScope' is not set; "
-            + $"registering users made local administrators are listed only when '{Ns}:registeringUsersLocalAdminScope' is \"selected\".",
-            SingleError(("registeringUsersLocalAdminGroupIds", "cccccccc-0000-0000-0000-000000000004")));
+            $"'{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminGroupIds' is set but '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' is not set; "
+            + $"registering users made local administrators are listed only when '{Ns}:deviceRegistrationPolicy.registeringUsersLocalAdminScope' is \"selected\".",
+            SingleError(("deviceRegistrationPolicy.registeringUsersLocalAdminGroupIds", "cccccccc-0000-0000-0000-000000000004")));
 
     [Fact]
     public void Local_admins_group_name_without_created_group_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:localAdminsGroupName' is set but '{Ns}:createLocalAdminsGroup' is false; "
-            + $"the name applies only to the group this program creates; set '{Ns}:createLocalAdminsGroup' to true, or remove '{Ns}:localAdminsGroupName'.",
-            SingleError(("createLocalAdminsGroup", "false"), ("localAdminsGroupName", "Device admins")));
+            $"'{Ns}:localAdminsGroup.name' is set but '{Ns}:localAdminsGroup.create' is false; "
+            + $"the name applies only to the group this program creates; set '{Ns}:localAdminsGroup.create' to true, or remove '{Ns}:localAdminsGroup.name'.",
+            SingleError(("localAdminsGroup.create", "false"), ("localAdminsGroup.name", "Device admins")));
 
     [Fact]
     public void Autopilot_group_name_when_the_group_is_not_created_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:autopilotGroupName' is set but '{Ns}:createAutopilotGroup' is false; "
-            + $"the name applies only to the group this program creates; set '{Ns}:createAutopilotGroup' to true, or remove '{Ns}:autopilotGroupName'.",
-            SingleError(("createAutopilotGroup", "false"), ("autopilotGroupName", "Autopilot")));
+            $"'{Ns}:autopilotGroup.name' is set but '{Ns}:autopilotGroup.create' is false; "
+            + $"the name applies only to the group this program creates; set '{Ns}:autopilotGroup.create' to true, or remove '{Ns}:autopilotGroup.name'.",
+            SingleError(("autopilotGroup.create", "false"), ("autopilotGroup.name", "Autopilot")));
 
     [Fact]
     public void On_destroy_outside_restore_original_or_defaults_is_rejected()
         => Assert.Equal(
-            $"'{Ns}:onDestroy' is \"delete\"; accepted values: \"restoreOriginal\", \"restoreDefaults\".",
-            SingleError(("onDestroy", "delete")));
+            $"'{Ns}:deviceRegistrationPolicy.onDestroy' is \"delete\"; accepted values: \"restoreOriginal\", \"restoreDefaults\".",
+            SingleError(("deviceRegistrationPolicy.onDestroy", "delete")));
 
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var exception = Assert.Throws<StackSettingsException>(() => Parse(
-            ("joinScope", "selected"),
-            ("userDeviceQuota", "500"),
-            ("lapsEnabled", "on")));
+            ("deviceRegistrationPolicy.joinScope", "selected"),
+            ("deviceRegistrationPolicy.userDeviceQuota", "500"),
+            ("deviceRegistrationPolicy.lapsEnabled", "on")));
 
         Assert.Equal(3, exception.Errors.Count);
         Assert.StartsWith("Invalid stack configuration:\n  - ", exception.Message, StringComparison.Ordinal);
@@ -253,6 +303,6 @@ public sealed class StackSettingsTests
     [Fact]
     public void An_invalid_scope_is_reported_alone_without_the_checks_that_depend_on_it()
         => Assert.Equal(
-            $"'{Ns}:joinScope' is \"some\"; accepted values: \"all\", \"selected\", \"none\".",
-            SingleError(("joinScope", "some"), ("joinGroupIds", "aaaaaaaa-0000-0000-0000-000000000001")));
+            $"'{Ns}:deviceRegistrationPolicy.joinScope' is \"some\"; accepted values: \"all\", \"selected\", \"none\".",
+            SingleError(("deviceRegistrationPolicy.joinScope", "some"), ("deviceRegistrationPolicy.joinGroupIds", "aaaaaaaa-0000-0000-0000-000000000001")));
 }

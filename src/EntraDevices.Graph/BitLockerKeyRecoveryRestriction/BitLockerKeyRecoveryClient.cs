@@ -18,9 +18,9 @@ public sealed class BitLockerKeyRecoveryClient(GraphConnection connection)
 
     /// <summary>True when owners are restricted from reading the BitLocker keys of their devices.</summary>
     public Task<bool> GetAsync(CancellationToken cancellationToken) =>
-        connection.Run(Read, async token =>
+        connection.Run(Read, async call =>
         {
-            var policy = await connection.Client.Policies.AuthorizationPolicy.GetAsync(cancellationToken: token)
+            var policy = await connection.Client.Policies.AuthorizationPolicy.GetAsync(c => c.Options.Add(call.Headers), call.Token)
                 ?? throw new UnexpectedPolicyShapeException("Graph answered the authorization policy GET with an empty body.");
             return BitLockerKeyRecoveryMapping.RestrictOwnersFromReadingKeys(policy);
         }, cancellationToken);
@@ -30,10 +30,10 @@ public sealed class BitLockerKeyRecoveryClient(GraphConnection connection)
     /// returned is the one that was asked for.
     /// </summary>
     public Task<bool> SetAsync(bool restrictOwnersFromReadingKeys, CancellationToken cancellationToken) =>
-        connection.Run(Update, async token =>
+        connection.Run(Update, async call =>
         {
             await connection.Client.Policies.AuthorizationPolicy.PatchAsync(
-                BitLockerKeyRecoveryMapping.ToPatch(restrictOwnersFromReadingKeys), cancellationToken: token);
+                BitLockerKeyRecoveryMapping.ToPatch(restrictOwnersFromReadingKeys), c => c.Options.Add(call.Headers), call.Token);
             return restrictOwnersFromReadingKeys;
         }, cancellationToken);
 }

@@ -16,15 +16,13 @@ public sealed class GraphConnection : IDisposable
     private readonly HttpClient _tokenHttp;
     private readonly GraphErrorTranslation _errors;
 
-    private GraphConnection(GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, string credential,
-        TimeSpan requestTimeout, Redaction redaction)
+    private GraphConnection(GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, TimeSpan requestTimeout, Redaction redaction)
     {
         Client = client;
         _graphHttp = graphHttp;
         _tokenHttp = tokenHttp;
         Endpoint = endpoint;
         Root = new Uri(endpoint.GetLeftPart(UriPartial.Authority));
-        CredentialDescription = credential;
         RequestTimeout = requestTimeout;
         _errors = new GraphErrorTranslation(redaction, requestTimeout);
     }
@@ -36,8 +34,6 @@ public sealed class GraphConnection : IDisposable
 
     /// <summary>The Graph host without a version, e.g. https://graph.microsoft.com; each call adds its own version.</summary>
     public Uri Root { get; }
-
-    public string CredentialDescription { get; }
 
     /// <summary>The bound of every call made through <see cref="Run{T}"/>, retries and sign-in included.</summary>
     public TimeSpan RequestTimeout { get; }
@@ -83,7 +79,7 @@ public sealed class GraphConnection : IDisposable
         var graphHttp = GraphClientFactory.Create(handlers, finalHandler: new SecureTransportHandler(Wire()));
         graphHttp.Timeout = Timeout.InfiniteTimeSpan;  // each call is bounded by Run and by its caller's token
         var client = new GraphServiceClient(graphHttp, auth, endpoint.ToString());
-        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, credential.Description, requestTimeout, redaction);
+        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, requestTimeout, redaction);
     }
 
     // Redirects are the SDK's redirect handler's job alone, so each hop passes through SecureTransportHandler.
@@ -105,19 +101,21 @@ public sealed class GraphConnection : IDisposable
 
     /// <summary>
     /// Runs one Graph call within <see cref="RequestTimeout"/> and the caller's token; whatever the SDK throws
-    /// becomes a <see cref="GraphRequestException"/> without secrets.
+    /// becomes a <see cref="GraphRequestException"/> without secrets. The call must add <see cref="GraphCall.Options"/>
+    /// to its request: Kiota's headers inspection hands back the last answer's request-id, whatever failed.
     /// </summary>
-    public async Task<T> Run<T>(GraphOperation operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<T> Run<T>(GraphOperation operation, Func<GraphCall, Task<T>> call, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(RequestTimeout);
+        var headers = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
         try
         {
-            return await call(bound.Token);
+            return await call(new GraphCall(bound.Token, headers));
         }
         catch (Exception exception) when (exception is not UnexpectedPolicyShapeException)
         {
-            throw _errors.Translate(operation, exception, cancellationToken);
+            throw _errors.Translate(operation, exception, cancellationToken, headers);
         }
     }
 

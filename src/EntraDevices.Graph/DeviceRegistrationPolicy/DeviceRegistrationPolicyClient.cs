@@ -23,9 +23,9 @@ public sealed class DeviceRegistrationPolicyClient(GraphConnection connection)
     };
 
     public Task<DeviceRegistrationSettings> GetAsync(CancellationToken cancellationToken) =>
-        connection.Run(Read, async token =>
+        connection.Run(Read, async call =>
         {
-            var policy = await connection.Client.Policies.DeviceRegistrationPolicy.GetAsync(cancellationToken: token)
+            var policy = await connection.Client.Policies.DeviceRegistrationPolicy.GetAsync(c => c.Options.Add(call.Headers), call.Token)
                 ?? throw new UnexpectedPolicyShapeException("Graph answered the policy GET with an empty body.");
             return DeviceRegistrationPolicyMapping.FromGraph(policy);
         }, cancellationToken);
@@ -35,14 +35,15 @@ public sealed class DeviceRegistrationPolicyClient(GraphConnection connection)
     /// adapter (auth, retry and telemetry still apply) with a body that carries every writable field.
     /// </summary>
     public Task<DeviceRegistrationSettings> PutAsync(DeviceRegistrationSettings settings, CancellationToken cancellationToken) =>
-        connection.Run(Replace, async token =>
+        connection.Run(Replace, async call =>
         {
             var adapter = connection.Client.RequestAdapter;
             var request = connection.Client.Policies.DeviceRegistrationPolicy.ToGetRequestInformation();
             request.HttpMethod = Method.PUT;
             request.SetContentFromParsable(adapter, "application/json", DeviceRegistrationPolicyMapping.ToGraph(settings));
+            request.AddRequestOptions(call.Options);
             var updated = await adapter.SendAsync(request, GraphModels.DeviceRegistrationPolicy.CreateFromDiscriminatorValue,
-                ErrorMapping, token);
+                ErrorMapping, call.Token);
             // Graph answers 200 with the stored policy; an empty answer still means the write was taken. An answer that
             // is not the policy throws UnexpectedPolicyShapeException: the write may have applied, so the caller re-reads.
             return updated is null ? settings : DeviceRegistrationPolicyMapping.FromGraph(updated);

@@ -3,6 +3,7 @@ using Azure.Identity;
 using EntraDevices.Graph.Connection;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace EntraDevices.Graph;
 
@@ -12,9 +13,10 @@ namespace EntraDevices.Graph;
 /// </summary>
 internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan requestTimeout)
 {
-    public GraphRequestException Translate(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
+    public GraphRequestException Translate(
+        GraphOperation operation, Exception exception, CancellationToken cancellationToken, HeadersInspectionHandlerOption? headers = null)
     {
-        var error = Describe(operation, exception, cancellationToken);
+        var error = Describe(operation, exception, cancellationToken, GraphCall.RequestId(headers));
         return new GraphRequestException(operation, error.Kind, redaction.Apply(error.Message), exception)
         {
             Status = error.Status,
@@ -23,7 +25,7 @@ internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan reques
         };
     }
 
-    private GraphRequestException Describe(GraphOperation operation, Exception exception, CancellationToken cancellationToken)
+    private GraphRequestException Describe(GraphOperation operation, Exception exception, CancellationToken cancellationToken, string? inspectedRequestId)
     {
         switch (exception)
         {
@@ -41,13 +43,14 @@ internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan reques
                     $"Microsoft Graph answered the request to {operation.Action} ({operation}) with a redirect, and {refused.Message}.", exception);
             case ODataError odata:
                 return Rejected(operation, odata.ResponseStatusCode, odata.Error?.Code, odata.Error?.Message,
-                    odata.Error?.InnerError?.RequestId ?? RequestIdOf(odata), retriesExhausted: false, exception);
+                    inspectedRequestId ?? odata.Error?.InnerError?.RequestId ?? RequestIdOf(odata), retriesExhausted: false, exception);
             case AggregateException aggregate when aggregate.InnerExceptions.LastOrDefault() is ApiException last:
+                // The retry handler keeps the last answer's code and message only in its exception text; the request-id comes from the headers.
                 var (code, message, bodyRequestId) = ErrorBodyIn(last.Message);
-                return Rejected(operation, last.ResponseStatusCode, code, message, RequestIdOf(last) ?? bodyRequestId, retriesExhausted: true, exception);
+                return Rejected(operation, last.ResponseStatusCode, code, message, inspectedRequestId ?? RequestIdOf(last) ?? bodyRequestId, retriesExhausted: true, exception);
             case ApiException api:
                 var (apiCode, apiMessage, apiRequestId) = ErrorBodyIn(api.Message);
-                return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, RequestIdOf(api) ?? apiRequestId, retriesExhausted: false, exception);
+                return Rejected(operation, api.ResponseStatusCode, apiCode, apiMessage ?? api.Message, inspectedRequestId ?? RequestIdOf(api) ?? apiRequestId, retriesExhausted: false, exception);
             case AuthenticationFailedException or CredentialUnavailableException:
                 // No request left this machine: nothing can have changed.
                 return new GraphRequestException(operation, GraphFailureKind.Rejected,

@@ -41,7 +41,7 @@ public sealed class GraphRequests(GraphConnection connection)
         Uri? next = Address(operation, path);
         while (next is not null)
         {
-            var page = await connection.Run(operation, token => Send(Method.GET, next, null, operation, token), cancellationToken)
+            var page = await connection.Run(operation, call => Send(Method.GET, next, null, operation, call), cancellationToken)
                 ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
             items.AddRange((page["value"] as JsonArray ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'."))
                 .OfType<JsonObject>());
@@ -53,7 +53,7 @@ public sealed class GraphRequests(GraphConnection connection)
 
     /// <summary>Sends the operation's method to <paramref name="path"/>; the answer's object, or null for 204.</summary>
     public Task<JsonObject?> SendAsync(GraphOperation operation, string path, JsonObject? body, CancellationToken cancellationToken) =>
-        connection.Run(operation, token => Send(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), body, operation, token), cancellationToken);
+        connection.Run(operation, call => Send(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), body, operation, call), cancellationToken);
 
     /// <summary>Adds a relation: <c>POST {path}/$ref</c> with the target's <c>@odata.id</c>.</summary>
     public Task AddReferenceAsync(GraphOperation operation, string path, string targetPath, CancellationToken cancellationToken) =>
@@ -66,9 +66,11 @@ public sealed class GraphRequests(GraphConnection connection)
 
     private Uri Address(GraphOperation operation, string path) => new($"{connection.Root.ToString().TrimEnd('/')}/{operation.ApiVersion}/{path.TrimStart('/')}");
 
-    private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, CancellationToken token)
+    private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, GraphCall call)
     {
+        var token = call.Token;
         var request = new RequestInformation { HttpMethod = method, URI = address };
+        request.AddRequestOptions(call.Options);
         request.Headers.Add("Accept", "application/json");
         if (body is not null)
         {

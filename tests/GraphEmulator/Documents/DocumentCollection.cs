@@ -13,6 +13,8 @@ public sealed class DocumentCollection(Func<string> newId)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _documents = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _hiddenReads = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Id, string Relation), List<string>> _relations = [];
+    private readonly Dictionary<string, Queue<(string Path, JsonNode? Value)>> _progress = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many reads (by id or in a list) miss an object after its create.</summary>
     public int ReplicaLagReads { get; set; }
@@ -37,12 +39,76 @@ public sealed class DocumentCollection(Func<string> newId)
         }
     }
 
-    /// <summary>The object, or null when it does not exist or is not visible yet (each miss counts down the lag).</summary>
+    /// <summary>
+    /// The object, or null when it does not exist or is not visible yet (each miss counts down the lag). Each read of
+    /// an object with queued progress moves it one step on, as Graph's asynchronous work does.
+    /// </summary>
     public JsonObject? Get(string id)
     {
         lock (_gate)
         {
-            return _documents.TryGetValue(id, out var document) && Visible(id) ? (JsonObject)document.DeepClone() : null;
+            if (!_documents.TryGetValue(id, out var document) || !Visible(id))
+            {
+                return null;
+            }
+
+            if (_progress.TryGetValue(id, out var steps) && steps.TryDequeue(out var step))
+            {
+                Set(document, step.Path, step.Value);
+            }
+
+            return (JsonObject)document.DeepClone();
+        }
+    }
+
+    /// <summary>
+    /// Asynchronous work: the next reads of the object show <paramref name="values"/> at <paramref name="path"/>
+    /// (e.g. <c>state.deviceImportStatus</c>: pending, pending, complete), one per read; the last one stays.
+    /// </summary>
+    public void Progress(string id, string path, params JsonNode?[] values)
+    {
+        lock (_gate)
+        {
+            _progress[id] = new Queue<(string, JsonNode?)>(values.Select(value => (path, value?.DeepClone())));
+        }
+    }
+
+    /// <summary>Adds a relation (<c>POST …/{relation}/$ref</c>); false when the object does not exist or holds it already.</summary>
+    public bool Relate(string id, string relation, string targetId)
+    {
+        lock (_gate)
+        {
+            if (!_documents.ContainsKey(id))
+            {
+                return false;
+            }
+
+            var related = Related(id, relation, create: true);
+            if (related.Contains(targetId, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            related.Add(targetId);
+            return true;
+        }
+    }
+
+    /// <summary>Removes a relation (<c>DELETE …/{relation}/{targetId}/$ref</c>); false when it was not there.</summary>
+    public bool Unrelate(string id, string relation, string targetId)
+    {
+        lock (_gate)
+        {
+            return Related(id, relation, create: false).RemoveAll(t => string.Equals(t, targetId, StringComparison.OrdinalIgnoreCase)) > 0;
+        }
+    }
+
+    /// <summary>The ids an object relates to, in the order they were added.</summary>
+    public IReadOnlyList<string> RelatedIds(string id, string relation)
+    {
+        lock (_gate)
+        {
+            return [.. Related(id, relation, create: false)];
         }
     }
 
@@ -80,6 +146,12 @@ public sealed class DocumentCollection(Func<string> newId)
         lock (_gate)
         {
             _hiddenReads.Remove(id);
+            _progress.Remove(id);
+            foreach (var key in _relations.Keys.Where(key => string.Equals(key.Id, id, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                _relations.Remove(key);
+            }
+
             return _documents.Remove(id);
         }
     }
@@ -91,6 +163,32 @@ public sealed class DocumentCollection(Func<string> newId)
         {
             _documents[(string)document["id"]!] = (JsonObject)document.DeepClone();
         }
+    }
+
+    private List<string> Related(string id, string relation, bool create)
+    {
+        if (!_relations.TryGetValue((id, relation), out var related))
+        {
+            related = [];
+            if (create)
+            {
+                _relations[(id, relation)] = related;
+            }
+        }
+
+        return related;
+    }
+
+    private static void Set(JsonObject document, string path, JsonNode? value)
+    {
+        var steps = path.Split('.');
+        var parent = document;
+        foreach (var step in steps[..^1])
+        {
+            parent = parent[step] as JsonObject ?? (JsonObject)(parent[step] = new JsonObject());
+        }
+
+        parent[steps[^1]] = value;
     }
 
     private bool Visible(string id)
