@@ -28,4 +28,14 @@ async function stopStack(stack) {
   await Promise.allSettled([stack.provider?.stop(), stack.emulator?.stop(), stack.engine?.stop()]);
 }
 
-module.exports = { startStack, WRITE_ROLE, READ_ROLE };
+/** Runs `body` with its own stack (so injected faults and Cancel cannot leak into another case), then stops it. */
+async function withStack(options, body) {
+  const s = await startStack(options);
+  try {
+    return await body(s);
+  } finally {
+    await s.stop();
+  }
+}
+
+module.exports = { startStack, withStack, WRITE_ROLE, READ_ROLE };

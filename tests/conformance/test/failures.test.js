@@ -5,7 +5,7 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { sleep, waitFor } = require('../lib/wait');
-const { startStack, READ_ROLE } = require('../lib/stack');
+const { withStack, READ_ROLE } = require('../lib/stack');
 const { POLICY_PATH } = require('../lib/emulator');
 const { fromGraph } = require('../lib/policy');
 const { ID } = require('../lib/launch');
@@ -14,15 +14,6 @@ const GET = `GET ${POLICY_PATH}`;
 const PUT = `PUT ${POLICY_PATH}`;
 const UNCLEAN = ['INTERNAL', 'UNKNOWN', 'DATA_LOSS'];
 const PROGRAM = { userDeviceQuota: 20, onDestroy: 'restoreOriginal' };
-
-async function withStack(options, body) {
-  const s = await startStack(options);
-  try {
-    return await body(s);
-  } finally {
-    await s.stop();
-  }
-}
 
 function assertClean(failure) {
   assert.ok(!UNCLEAN.includes(failure.codeName), `a clean failure, got ${failure.codeName}: ${failure.message}`);

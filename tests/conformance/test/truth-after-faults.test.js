@@ -3,7 +3,7 @@
 // Each case gets its own provider and emulator, so injected faults cannot leak into another case.
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { startStack, WRITE_ROLE } = require('../lib/stack');
+const { withStack, WRITE_ROLE } = require('../lib/stack');
 const { POLICY_PATH } = require('../lib/emulator');
 const { fromGraph } = require('../lib/policy');
 const { secret, isSecret } = require('../lib/values');
@@ -15,15 +15,6 @@ const PROGRAM = { userDeviceQuota: 20, onDestroy: 'restoreOriginal' };
 const FOREIGN_BODY = JSON.stringify({ id: 'deviceRegistrationPolicy' });
 const BITLOCKER = { type: 'entradevices:index:BitLockerKeyRecoveryRestriction', name: 'bitlocker', id: 'authorizationPolicy' };
 const GROUP = '0b1d4f8e-9a3c-4c1e-8d7f-2a6b5c4d3e2f';
-
-async function withStack(options, body) {
-  const s = await startStack(options);
-  try {
-    return await body(s);
-  } finally {
-    await s.stop();
-  }
-}
 
 async function created(s) {
   const { inputs } = await s.provider.check(PROGRAM, {});
