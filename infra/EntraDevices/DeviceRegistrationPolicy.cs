@@ -31,7 +31,7 @@ public sealed class DeviceRegistrationPolicy : CustomResource
 
     /// <summary>"restoreOriginal" or "restoreDefaults".</summary>
     [Output("onDestroy")]
-    public Output<string?> OnDestroy { get; private set; } = null!;
+    public Output<string> OnDestroy { get; private set; } = null!;
 
     /// <summary>The settings the tenant had before this resource first managed them.</summary>
     [Output("originalSettings")]

@@ -5,13 +5,13 @@ namespace Infra.EntraDevices.Outputs;
 [OutputType]
 public sealed class AzureADRegistration
 {
-    public readonly Membership? AllowedToRegister;
+    public readonly Membership AllowedToRegister;
 
     /// <summary>Whether administrators can change who may register devices (read-only).</summary>
-    public readonly bool? IsAdminConfigurable;
+    public readonly bool IsAdminConfigurable;
 
     [OutputConstructor]
-    private AzureADRegistration(Membership? allowedToRegister, bool? isAdminConfigurable)
+    private AzureADRegistration(Membership allowedToRegister, bool isAdminConfigurable)
     {
         AllowedToRegister = allowedToRegister;
         IsAdminConfigurable = isAdminConfigurable;

@@ -6,19 +6,19 @@ namespace Infra.EntraDevices.Outputs;
 [OutputType]
 public sealed class DeviceRegistrationSettings
 {
-    public readonly int? UserDeviceQuota;
-    public readonly string? MultiFactorAuthConfiguration;
-    public readonly AzureADJoin? AzureADJoin;
-    public readonly AzureADRegistration? AzureADRegistration;
-    public readonly LocalAdminPassword? LocalAdminPassword;
+    public readonly int UserDeviceQuota;
+    public readonly string MultiFactorAuthConfiguration;
+    public readonly AzureADJoin AzureADJoin;
+    public readonly AzureADRegistration AzureADRegistration;
+    public readonly LocalAdminPassword LocalAdminPassword;
 
     [OutputConstructor]
     private DeviceRegistrationSettings(
-        int? userDeviceQuota,
-        string? multiFactorAuthConfiguration,
-        AzureADJoin? azureADJoin,
-        AzureADRegistration? azureADRegistration,
-        LocalAdminPassword? localAdminPassword)
+        int userDeviceQuota,
+        string multiFactorAuthConfiguration,
+        AzureADJoin azureADJoin,
+        AzureADRegistration azureADRegistration,
+        LocalAdminPassword localAdminPassword)
     {
         UserDeviceQuota = userDeviceQuota;
         MultiFactorAuthConfiguration = multiFactorAuthConfiguration;

@@ -8,12 +8,12 @@ namespace Infra.EntraDevices.Outputs;
 public sealed class Membership
 {
     /// <summary>"all", "selected" or "none".</summary>
-    public readonly string? Scope;
+    public readonly string Scope;
     public readonly ImmutableArray<string> Users;
     public readonly ImmutableArray<string> Groups;
 
     [OutputConstructor]
-    private Membership(string? scope, ImmutableArray<string> users, ImmutableArray<string> groups)
+    private Membership(string scope, ImmutableArray<string> users, ImmutableArray<string> groups)
     {
         Scope = scope;
         Users = users;
