@@ -71,7 +71,7 @@ public sealed record ConnectionSettings
         + $"OidcToken = {Mask(OidcToken)}, OidcTokenFilePath = {OidcTokenFilePath}, OidcRequestUrl = {OidcRequestUrl}, "
         + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint}, RequestTimeout = {RequestTimeout} }}";
 
-    internal static bool? ParseBool(string? value, string settingName) =>
+    public static bool? ParseBool(string? value, string settingName) =>
         value?.Trim().ToLowerInvariant() switch
         {
             null or "" => null,

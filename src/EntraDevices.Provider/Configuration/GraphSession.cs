@@ -16,11 +16,24 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
 
     public GraphTuning Tuning { get; init; } = new();
 
+    /// <summary>The plugin's environment, where the config keys fall back to their variables.</summary>
+    public Func<string, string?> Environment => environment;
+
     public void Configure(ObjectValue args)
     {
+        ConnectionSettings settings;
+        try
+        {
+            settings = ProviderConfig.Settings(args, environment);
+        }
+        catch (ConnectionSettingsException error)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{error.Message} Nothing was changed.", error);
+        }
+
         lock (_gate)
         {
-            _settings = ProviderConfig.Settings(args, environment);
+            _settings = settings;
             _connection?.Dispose();
             _connection = null;
         }
@@ -41,8 +54,9 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
             {
                 return _connection = GraphConnection.Open(settings, Tuning);
             }
-            catch (ConnectionSettingsException error)
+            catch (Exception error) when (error is ConnectionSettingsException or ArgumentException)
             {
+                // Azure.Identity refuses some values with ArgumentException (e.g. a malformed tenant id): still a bad input.
                 throw new CleanFailure(CleanFailureReason.InvalidInput, $"{error.Message} Nothing was changed.", error);
             }
         }

@@ -11,11 +11,13 @@ internal static class ProviderConfig
         ["tenantId", "clientId", "clientSecret", "oidcToken", "oidcTokenFilePath", "oidcRequestUrl", "oidcRequestToken", "accessToken", "environment", "graphEndpoint"];
 
     /// <summary>
-    /// Every config value of the wrong kind or that cannot work, all of them at once; a value the program marked
-    /// secret is never echoed, whichever key it is under.
+    /// Every config value of the wrong kind or that cannot work, all of them at once, and every environment variable
+    /// a key falls back to when the key is unset (named as the variable); a value marked secret, or a secret key's
+    /// value, is never echoed.
     /// </summary>
-    public static IReadOnlyList<CheckFailure> Check(ObjectValue args)
+    public static IReadOnlyList<CheckFailure> Check(ObjectValue args, Func<string, string?>? environment = null)
     {
+        environment ??= _ => null;
         var failures = new List<CheckFailure>();
         foreach (var key in StringKeys)
         {
@@ -25,8 +27,7 @@ internal static class ProviderConfig
             }
         }
 
-        if (args.At("useOidc")?.Plain is { } oidc && oidc is not (BoolValue or NullValue or UnknownValue)
-            && !(oidc is StringValue s && s.Value.ToLowerInvariant() is "true" or "false"))
+        if (args.At("useOidc")?.Plain is { } oidc && oidc is not (BoolValue or StringValue or NullValue or UnknownValue))
         {
             failures.Add(new CheckFailure("useOidc", $"entradevices:useOidc must be true or false; got {oidc.KindName}."));
         }
@@ -36,14 +37,27 @@ internal static class ProviderConfig
             failures.Add(new CheckFailure("requestTimeout", $"entradevices:requestTimeout must be a number of seconds; got {timeout.KindName}."));
         }
 
-        Judge(failures, args, "environment", value => CloudEnvironment.Parse(value, "entradevices:environment"),
-            $"accepted values: {CloudEnvironment.Accepted}");
-        Judge(failures, args, "graphEndpoint", value => SecureEndpoint.Require(value, "entradevices:graphEndpoint"),
-            "an absolute https URL such as https://graph.microsoft.com (plain http only for loopback addresses)");
-        Judge(failures, args, "requestTimeout", value => RequestTimeout.Parse(value, "entradevices:requestTimeout"),
-            $"accepted: {RequestTimeout.Accepted}");
+        foreach (var (key, judge, accepted) in Judges)
+        {
+            Judge(failures, args, environment, key, judge, accepted);
+        }
+
         return failures;
     }
+
+    // Each key whose value can be wrong, the parser Configure uses on it, and what is accepted.
+    private static readonly (string Key, Action<string, string> Parse, string Accepted)[] Judges =
+    [
+        ("environment", (value, name) => CloudEnvironment.Parse(value, name), $"accepted values: {CloudEnvironment.Accepted}"),
+        ("graphEndpoint", (value, name) => SecureEndpoint.Require(value, name),
+            "an absolute https URL such as https://graph.microsoft.com (plain http only for loopback addresses)"),
+        ("requestTimeout", (value, name) => RequestTimeout.Parse(value, name), $"accepted: {RequestTimeout.Accepted}"),
+        ("useOidc", (value, name) => ConnectionSettings.ParseBool(value, name), "accepted values: true, false"),
+        ("tenantId", (value, name) => Identifiers.Tenant(value, name), Identifiers.TenantAccepted),
+        ("clientId", (value, name) => Identifiers.Client(value, name), Identifiers.ClientAccepted),
+        ("oidcRequestUrl", (value, name) => SecureEndpoint.Require(value, name),
+            "an absolute https URL (in GitHub Actions, ACTIONS_ID_TOKEN_REQUEST_URL is set for jobs with 'permissions: id-token: write')"),
+    ];
 
     public static ConnectionSettings Settings(ObjectValue args, Func<string, string?> environment) =>
         new ConnectionSettings
@@ -67,23 +81,32 @@ internal static class ProviderConfig
             RequestTimeout = Text(args, "requestTimeout"),
         }.WithEnvironmentFallback(environment);
 
-    // One key's value through the parser that Configure uses; a secret value is described, never shown.
-    private static void Judge(List<CheckFailure> failures, ObjectValue args, string key, Action<string> parse, string accepted)
+    // One key's value through the parser that Configure uses, or, when the key is unset, its environment variable's.
+    private static void Judge(List<CheckFailure> failures, ObjectValue args, Func<string, string?> environment, string key, Action<string, string> parse, string accepted)
     {
-        if (Text(args, key) is not { } value)
+        if (args.At(key)?.Plain is UnknownValue)
+        {
+            return;
+        }
+
+        var (value, name, secret) = Text(args, key) is { } configured
+            ? (configured, $"entradevices:{key}", args.At(key)!.IsSecret)
+            : ConnectionSettings.EnvironmentVariables[key].Select(variable => (Value: environment(variable), Variable: variable))
+                .FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.Value)) is { Value: { } fromEnvironment } found
+                ? (fromEnvironment, found.Variable, false)
+                : (null, "", false);
+        if (value is null)
         {
             return;
         }
 
         try
         {
-            parse(value);
+            parse(value, name);
         }
         catch (ConnectionSettingsException error)
         {
-            failures.Add(new CheckFailure(key, args.At(key)!.IsSecret
-                ? $"entradevices:{key} (a secret value, not shown) is not accepted; {accepted}."
-                : error.Message));
+            failures.Add(new CheckFailure(key, secret ? $"{name} (a secret value, not shown) is not accepted; {accepted}." : error.Message));
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class ResourceProviderService(
     public override Task<CheckResponse> CheckConfig(CheckRequest request, ServerCallContext context)
     {
         var response = new CheckResponse { Inputs = request.News };
-        response.Failures.AddRange(ProviderConfig.Check(ToObject(request.News)).Select(ToProto));
+        response.Failures.AddRange(ProviderConfig.Check(ToObject(request.News), graph.Environment).Select(ToProto));
         return Task.FromResult(response);
     }
 
@@ -46,7 +46,11 @@ internal sealed class ResourceProviderService(
 
     public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context)
     {
-        graph.Configure(ToObject(request.Args));
+        Guard(() =>
+        {
+            graph.Configure(ToObject(request.Args));
+            return true;
+        });
         return Task.FromResult(new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = false });
     }
 

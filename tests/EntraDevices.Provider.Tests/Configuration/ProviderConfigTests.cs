@@ -1,4 +1,5 @@
 using EntraDevices.Provider.Configuration;
+using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Tests.Inputs;
 
@@ -46,5 +47,58 @@ public class ProviderConfigTests
 
         Assert.Equal("requestTimeout", failure.Property);
         Assert.Contains("number of seconds", failure.Reason);
+    }
+
+    private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void Every_bad_environment_fallback_is_judged_and_named_by_its_variable()
+    {
+        var failures = ProviderConfig.Check(ObjectValue.Empty, Environment(
+            ("ARM_ENVIRONMENT", "mars"), ("ARM_USE_OIDC", "maybe"), ("ARM_TENANT_ID", "not a tenant!"),
+            ("ENTRADEVICES_GRAPH_ENDPOINT", "http://graph.example.invalid"), ("ARM_CLIENT_ID", "app")));
+
+        Assert.Equal(["environment", "graphEndpoint", "useOidc", "tenantId", "clientId"], failures.Select(f => f.Property));
+        Assert.Contains("ARM_ENVIRONMENT is 'mars'", failures[0].Reason);
+        Assert.Contains("ENTRADEVICES_GRAPH_ENDPOINT must use https", failures[1].Reason);
+        Assert.Contains("ARM_USE_OIDC is 'maybe'; accepted values: true, false", failures[2].Reason);
+        Assert.Contains("ARM_TENANT_ID is 'not a tenant!'", failures[3].Reason);
+        Assert.Contains("GUID", failures[4].Reason);
+    }
+
+    [Fact]
+    public void A_config_value_wins_over_its_environment_variable()
+    {
+        Assert.Empty(ProviderConfig.Check(Obj(("environment", Str("china"))), Environment(("ARM_ENVIRONMENT", "mars"))));
+    }
+
+    [Fact]
+    public void The_github_actions_token_url_falls_back_like_the_engine_passes_it()
+    {
+        var failure = Assert.Single(ProviderConfig.Check(ObjectValue.Empty, Environment(("ACTIONS_ID_TOKEN_REQUEST_URL", "http://token.example.test"))));
+
+        Assert.Equal("oidcRequestUrl", failure.Property);
+        Assert.Contains("ACTIONS_ID_TOKEN_REQUEST_URL", failure.Reason);
+    }
+
+    [Theory]
+    [InlineData("3c8ef067-8b96-44de-b2ae-557dfa0f97a0")]
+    [InlineData("contoso.onmicrosoft.com")]
+    [InlineData("contoso.com")]
+    public void Tenants_entra_accepts_pass(string tenant)
+    {
+        Assert.Empty(ProviderConfig.Check(Obj(("tenantId", Str(tenant)))));
+    }
+
+    [Fact]
+    public void Configure_with_a_bad_fallback_is_a_clean_invalid_input_not_an_unknown_error()
+    {
+        using var session = new GraphSession(Environment(("ARM_USE_OIDC", "maybe")));
+
+        var error = Assert.Throws<CleanFailure>(() => session.Configure(ObjectValue.Empty));
+
+        Assert.Equal(CleanFailureReason.InvalidInput, error.Reason);
+        Assert.Contains("ARM_USE_OIDC", error.Message);
     }
 }

@@ -130,10 +130,10 @@ function resourceClient(rpc, { type, name, id }) {
   };
 }
 
-async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000 } = {}) {
+async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000, env = {} } = {}) {
   // The engine passes its own address LAST, after any flags.
   const args = [...extraArgs, ...(engineAddress ? [engineAddress] : [])];
-  const { child, firstLine, output } = await spawnAnnouncing(EXECUTABLE, args, { name: 'provider' });
+  const { child, firstLine, output } = await spawnAnnouncing(EXECUTABLE, args, { name: 'provider', env });
   if (!/^\d+$/.test(firstLine)) throw new Error(`provider's first stdout line is ${JSON.stringify(firstLine)}, not a port`);
   const port = Number(firstLine);
   const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());

@@ -51,3 +51,33 @@ describe('provider configuration', { timeout: 60000 }, () => {
     assert.deepEqual(await s.emulator.requests(), []);
   });
 });
+
+describe('provider configuration falling back to the environment', { timeout: 60000 }, () => {
+  const { startProvider } = require('../lib/launch');
+
+  it('CheckConfig judges every ARM_* / ENTRADEVICES_* fallback at preview and names each variable', async () => {
+    const provider = await startProvider({
+      env: { ARM_ENVIRONMENT: 'mars', ARM_USE_OIDC: 'maybe', ARM_TENANT_ID: 'not a tenant!', ENTRADEVICES_GRAPH_ENDPOINT: 'http://graph.example.invalid' },
+    });
+    try {
+      const { failures } = await provider.checkConfig({});
+      assert.deepEqual(failures.map((f) => f.property).sort(), ['environment', 'graphEndpoint', 'tenantId', 'useOidc']);
+      for (const variable of ['ARM_ENVIRONMENT', 'ARM_USE_OIDC', 'ARM_TENANT_ID', 'ENTRADEVICES_GRAPH_ENDPOINT']) {
+        assert.ok(failures.some((f) => f.reason.includes(variable)), `${variable} named in ${JSON.stringify(failures)}`);
+      }
+    } finally {
+      await provider.stop();
+    }
+  });
+
+  it('Configure with a bad fallback is INVALID_ARGUMENT, never UNKNOWN', async () => {
+    const provider = await startProvider({ env: { ARM_USE_OIDC: 'maybe' } });
+    try {
+      const failure = await provider.failure(provider.configure({ graphEndpoint: 'http://127.0.0.1:1', accessToken: 'x' }));
+      assert.equal(failure.codeName, 'INVALID_ARGUMENT');
+      assert.match(failure.message, /ARM_USE_OIDC/);
+    } finally {
+      await provider.stop();
+    }
+  });
+});
