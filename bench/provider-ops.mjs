@@ -122,7 +122,7 @@ const enginePort = await new Promise((resolve, reject) =>
   engine.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))));
 
 // --- Graph emulator ---------------------------------------------------------------------------------------
-const emulator = await spawnAnnouncing('dotnet', [values.emulator]);
+const emulator = await spawnAnnouncing('dotnet', [values.emulator, '--until-stdin-closes']);
 const graph = emulator.line;
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(graph)) throw new Error(`the emulator printed ${JSON.stringify(graph)}, not a base URL`);
 async function control(method, route) {

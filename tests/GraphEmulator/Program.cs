@@ -3,17 +3,24 @@ using System.Runtime.InteropServices;
 namespace EntraDevices.GraphEmulator;
 
 /// <summary>
-/// <c>dotnet GraphEmulator.dll [--intune]</c>: prints the base URL as the only stdout line, then serves
-/// until stdin closes or SIGTERM/SIGINT arrives. Diagnostics go to stderr.
+/// <c>dotnet GraphEmulator.dll [--intune] [--until-stdin-closes]</c>: prints the base URL as the only stdout line, then
+/// serves until SIGTERM/SIGINT arrives (or, for a parent process, until its stdin closes). Diagnostics go to stderr.
+/// <c>dotnet GraphEmulator.dll token PERMISSION…</c> prints a token the emulator accepts and exits.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var unknown = args.Where(arg => arg != "--intune").ToArray();
+        if (args is ["token", .. var permissions])
+        {
+            await Console.Out.WriteLineAsync(TestTokens.WithRoles(permissions));
+            return 0;
+        }
+
+        var unknown = args.Where(arg => arg is not ("--intune" or "--until-stdin-closes")).ToArray();
         if (unknown.Length > 0)
         {
-            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune]");
+            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune] [--until-stdin-closes] | token PERMISSION...");
             return 2;
         }
 
@@ -29,11 +36,16 @@ internal static class Program
         await Console.Out.WriteLineAsync(emulator.BaseUrl);
         await Console.Out.FlushAsync();
 
-        _ = Task.Run(async () =>
+        if (args.Contains("--until-stdin-closes"))
         {
-            await Console.OpenStandardInput().CopyToAsync(Stream.Null);
-            stop.TrySetResult();
-        });
+            // A parent that dies closes the pipe: the emulator never outlives the tests that started it.
+            _ = Task.Run(async () =>
+            {
+                await Console.OpenStandardInput().CopyToAsync(Stream.Null);
+                stop.TrySetResult();
+            });
+        }
+
         await stop.Task;
         return 0;
 

@@ -8,9 +8,9 @@ public class StandaloneTests
     [Theory]
     [InlineData(new string[0], false)]
     [InlineData(new[] { "--intune" }, true)]
-    public async Task Standalone_prints_only_the_base_url_and_stops_when_stdin_closes(string[] args, bool intune)
+    public async Task Standalone_prints_only_the_base_url_and_stops_when_stdin_closes_if_asked(string[] args, bool intune)
     {
-        using var process = Start(args);
+        using var process = Start([.. args, "--until-stdin-closes"]);
         try
         {
             var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -34,6 +34,43 @@ public class StandaloneTests
                 process.Kill();
             }
         }
+    }
+
+    [Fact]
+    public async Task Without_the_flag_it_keeps_serving_when_stdin_closes_as_a_background_job_does()
+    {
+        using var process = Start([]);
+        try
+        {
+            var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            process.StandardInput.Close();
+            await Task.Delay(500);
+
+            using var http = EmulatorTest.CreateClient(firstLine!);
+            Assert.NotNull(JsonNode.Parse(await http.GetStringAsync("/_emulator/tenant")));
+            Assert.False(process.HasExited);
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_token_command_prints_a_token_the_emulator_accepts()
+    {
+        using var process = Start(["token", "Policy.Read.DeviceConfiguration"]);
+        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+
+        await using var emulator = await GraphEmulator.GraphEmulator.StartAsync();
+        using var http = EmulatorTest.CreateClient(emulator.BaseUrl);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var answer = await http.GetAsync("/v1.0/policies/deviceRegistrationPolicy");
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(200, (int)answer.StatusCode);
     }
 
     private static Process Start(string[] args)

@@ -7,7 +7,7 @@ const DLL = path.join(REPO, 'tests', 'GraphEmulator', 'bin', 'Debug', 'net10.0',
 const POLICY_PATH = '/v1.0/policies/deviceRegistrationPolicy';
 
 async function startEmulator({ intune = false } = {}) {
-  const { child, firstLine, output } = await spawnAnnouncing('dotnet', [DLL, ...(intune ? ['--intune'] : [])], { name: 'GraphEmulator' });
+  const { child, firstLine, output } = await spawnAnnouncing('dotnet', [DLL, '--until-stdin-closes', ...(intune ? ['--intune'] : [])], { name: 'GraphEmulator' });
   const baseUrl = firstLine.trim();
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`GraphEmulator printed ${JSON.stringify(firstLine)}, not a base URL`);
 
