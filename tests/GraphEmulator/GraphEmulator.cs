@@ -27,6 +27,14 @@ public sealed class GraphEmulator : IAsyncDisposable
 
     public EmulatedTenant Tenant { get; }
 
+    /// <summary>With <see cref="EmulatorOptions.Https"/>: the certificate it serves, for a test client to trust.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; private init; }
+
+    /// <summary>Sign-in requests so far: "devicecode", "token:&lt;grant&gt;".</summary>
+    public IReadOnlyList<string> SignInRequests => SignIn.Requests;
+
+    private SignInEndpoints SignIn { get; init; } = null!;
+
     /// <summary>A copy of the Graph requests so far, in order. Control requests are not included.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
@@ -48,8 +56,16 @@ public sealed class GraphEmulator : IAsyncDisposable
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var certificate = options?.Https == true ? LoopbackCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            }));
 
         var app = builder.Build();
         var control = new ControlEndpoints(tenant, faults, log);
@@ -61,11 +77,13 @@ public sealed class GraphEmulator : IAsyncDisposable
 
         var graph = new GraphRequestHandler(routes, faults, log, app.Lifetime.ApplicationStopping);
         app.Map(ControlEndpoints.Prefix, branch => branch.Run(control.InvokeAsync));
+        var signIn = new SignInEndpoints(options ?? new EmulatorOptions());
+        app.MapWhen(SignInEndpoints.Serves, branch => branch.Run(signIn.InvokeAsync));
         app.Run(graph.InvokeAsync);
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new GraphEmulator(app, tenant, faults, log, address.TrimEnd('/'));
+        return new GraphEmulator(app, tenant, faults, log, address.TrimEnd('/')) { Certificate = certificate, SignIn = signIn };
     }
 
     public void ClearRequests() => _log.Clear();

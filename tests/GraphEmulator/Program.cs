@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace EntraDevices.GraphEmulator;
 
 /// <summary>
-/// <c>dotnet GraphEmulator.dll [--intune] [--until-stdin-closes]</c>: prints the base URL as the only stdout line, then
+/// <c>dotnet GraphEmulator.dll [--intune] [--until-stdin-closes] [--https PEMFILE]</c>: prints the base URL as the only stdout line, then
 /// serves until SIGTERM/SIGINT arrives (or, for a parent process, until its stdin closes). Diagnostics go to stderr.
 /// <c>dotnet GraphEmulator.dll token PERMISSION…</c> prints a token the emulator accepts and exits.
 /// </summary>
@@ -17,10 +17,12 @@ internal static class Program
             return 0;
         }
 
-        var unknown = args.Where(arg => arg is not ("--intune" or "--until-stdin-closes")).ToArray();
+        // --https PEMFILE: serve https, and write the certificate there for clients to trust (SSL_CERT_FILE).
+        var https = Array.IndexOf(args, "--https") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var unknown = args.Where((arg, i) => arg is not ("--intune" or "--until-stdin-closes" or "--https") && (https is null || i != Array.IndexOf(args, "--https") + 1)).ToArray();
         if (unknown.Length > 0)
         {
-            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune] [--until-stdin-closes] | token PERMISSION...");
+            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune] [--until-stdin-closes] [--https PEMFILE] | token PERMISSION...");
             return 2;
         }
 
@@ -29,10 +31,15 @@ internal static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         await using var emulator = await GraphEmulator.StartAsync(
-            new EmulatorOptions { IntuneEnabled = args.Contains("--intune") },
+            new EmulatorOptions { IntuneEnabled = args.Contains("--intune"), Https = https is not null },
             logging => logging
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
                 .SetMinimumLevel(LogLevel.Warning));
+        if (https is not null)
+        {
+            await File.WriteAllTextAsync(https, emulator.Certificate!.ExportCertificatePem());
+        }
+
         await Console.Out.WriteLineAsync(emulator.BaseUrl);
         await Console.Out.FlushAsync();
 

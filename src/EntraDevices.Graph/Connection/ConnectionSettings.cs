@@ -18,6 +18,12 @@ public sealed record ConnectionSettings
     public string? Environment { get; init; }
     public string? GraphEndpoint { get; init; }
 
+    /// <summary>"deviceCode": a person signs in (delegated permissions) with the app registration <see cref="ClientId"/>.</summary>
+    public string? SignIn { get; init; }
+
+    /// <summary>Override of the sign-in host (tests; national clouds come from <see cref="Environment"/>).</summary>
+    public string? AuthorityHost { get; init; }
+
     /// <summary>Seconds one Graph call may take (see <see cref="Connection.RequestTimeout"/>).</summary>
     public string? RequestTimeout { get; init; }
 
@@ -39,6 +45,8 @@ public sealed record ConnectionSettings
         ["environment"] = ["ARM_ENVIRONMENT"],
         ["graphEndpoint"] = ["ENTRADEVICES_GRAPH_ENDPOINT"],
         ["requestTimeout"] = ["ENTRADEVICES_REQUEST_TIMEOUT"],
+        ["signIn"] = ["ENTRADEVICES_SIGN_IN"],
+        ["authorityHost"] = ["ENTRADEVICES_AUTHORITY_HOST"],
     };
 
     /// <summary>Fills every unset field from the environment.</summary>
@@ -62,6 +70,8 @@ public sealed record ConnectionSettings
             Environment = Environment ?? From("environment"),
             GraphEndpoint = GraphEndpoint ?? From("graphEndpoint"),
             RequestTimeout = RequestTimeout ?? From("requestTimeout"),
+            SignIn = SignIn ?? From("signIn"),
+            AuthorityHost = AuthorityHost ?? From("authorityHost"),
         };
     }
 
@@ -69,7 +79,7 @@ public sealed record ConnectionSettings
     public override string ToString() =>
         $"ConnectionSettings {{ TenantId = {TenantId}, ClientId = {ClientId}, ClientSecret = {Mask(ClientSecret)}, UseOidc = {UseOidc}, "
         + $"OidcToken = {Mask(OidcToken)}, OidcTokenFilePath = {OidcTokenFilePath}, OidcRequestUrl = {OidcRequestUrl}, "
-        + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint}, RequestTimeout = {RequestTimeout} }}";
+        + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint}, RequestTimeout = {RequestTimeout}, SignIn = {SignIn}, AuthorityHost = {AuthorityHost} }}";
 
     public static bool? ParseBool(string? value, string settingName) =>
         value?.Trim().ToLowerInvariant() switch

@@ -12,11 +12,31 @@ public sealed record ChosenCredential(TokenCredential Credential, string Descrip
 /// </summary>
 public static class CredentialChain
 {
-    public static ChosenCredential Choose(ConnectionSettings settings, CloudEnvironment cloud, HttpClient tokenRequests)
+    public static ChosenCredential Choose(ConnectionSettings settings, CloudEnvironment cloud, HttpClient tokenRequests, SignInHooks? hooks = null)
     {
         if (!string.IsNullOrWhiteSpace(settings.AccessToken))
         {
             return new ChosenCredential(new AccessTokenCredential(settings.AccessToken.Trim()), "an explicit access token (accessToken)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.SignIn))
+        {
+            if (!string.Equals(settings.SignIn.Trim(), "deviceCode", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ConnectionSettingsException($"signIn (ENTRADEVICES_SIGN_IN) is '{settings.SignIn}'; accepted values: deviceCode.");
+            }
+
+            var (tenant, client) = RequireApp(settings, "signIn deviceCode (a person, with the team's app registration)");
+            var authority = string.IsNullOrWhiteSpace(settings.AuthorityHost)
+                ? cloud.AuthorityHost
+                : SecureEndpoint.Require(settings.AuthorityHost, "authorityHost (ENTRADEVICES_AUTHORITY_HOST)");
+            if (authority.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ConnectionSettingsException("authorityHost (ENTRADEVICES_AUTHORITY_HOST) must use https: Microsoft's sign-in library accepts no other.");
+            }
+
+            return new ChosenCredential(new PersonSignIn(tenant, client, authority, hooks ?? new SignInHooks()),
+                $"a person signing in with a device code, app registration {client} in tenant {tenant}");
         }
 
         if (!string.IsNullOrWhiteSpace(settings.ClientSecret))

@@ -38,7 +38,7 @@ public sealed class GraphConnection : IDisposable
     /// <summary>The bound of every call made through <see cref="Run{T}"/>, retries and sign-in included.</summary>
     public TimeSpan RequestTimeout { get; }
 
-    public static GraphConnection Open(ConnectionSettings settings, GraphTuning? tuning = null)
+    public static GraphConnection Open(ConnectionSettings settings, GraphTuning? tuning = null, SignInHooks? signIn = null)
     {
         tuning ??= new GraphTuning();
         var cloud = CloudEnvironment.Parse(settings.Environment, "environment (ARM_ENVIRONMENT)");
@@ -56,7 +56,7 @@ public sealed class GraphConnection : IDisposable
 
         // Sign-in requests follow no redirect at all, and go only where Graph requests may go.
         var tokenHttp = new HttpClient(new SecureTransportHandler(new SocketsHttpHandler { AllowAutoRedirect = false }));
-        var credential = CredentialChain.Choose(settings, cloud, tokenHttp);
+        var credential = CredentialChain.Choose(settings, cloud, tokenHttp, signIn);
         // Scopes are always the cloud's Graph resource, allowed hosts only the endpoint: no token leaves for elsewhere.
         var auth = new AzureIdentityAuthenticationProvider(
             new RememberingCredential(credential.Credential, redaction),

@@ -16,6 +16,9 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
 
     public GraphTuning Tuning { get; init; } = new();
 
+    /// <summary>Where a person's sign-in prompt goes (the engine's Log) and where the sign-in is remembered.</summary>
+    public SignInHooks SignIn { get; init; } = new();
+
     /// <summary>The plugin's environment, where the config keys fall back to their variables.</summary>
     public Func<string, string?> Environment => environment;
 
@@ -52,7 +55,7 @@ internal sealed class GraphSession(Func<string, string?> environment) : IDisposa
                 "The provider was not configured before use; the engine must call Configure first. Nothing was changed.");
             try
             {
-                return _connection = GraphConnection.Open(settings, Tuning);
+                return _connection = GraphConnection.Open(settings, Tuning, SignIn);
             }
             catch (Exception error) when (error is ConnectionSettingsException or ArgumentException)
             {

@@ -8,7 +8,8 @@ namespace EntraDevices.Provider.Configuration;
 internal static class ProviderConfig
 {
     private static readonly string[] StringKeys =
-        ["tenantId", "clientId", "clientSecret", "oidcToken", "oidcTokenFilePath", "oidcRequestUrl", "oidcRequestToken", "accessToken", "environment", "graphEndpoint"];
+        ["tenantId", "clientId", "clientSecret", "oidcToken", "oidcTokenFilePath", "oidcRequestUrl", "oidcRequestToken", "accessToken", "environment", "graphEndpoint",
+         "signIn", "authorityHost"];
 
     /// <summary>
     /// Every config value of the wrong kind or that cannot work, all of them at once, and every environment variable
@@ -55,6 +56,8 @@ internal static class ProviderConfig
         ("useOidc", (value, name) => ConnectionSettings.ParseBool(value, name), "accepted values: true, false"),
         ("tenantId", (value, name) => Identifiers.Tenant(value, name), Identifiers.TenantAccepted),
         ("clientId", (value, name) => Identifiers.Client(value, name), Identifiers.ClientAccepted),
+        ("signIn", (value, name) => SignInKind(value, name), "accepted values: deviceCode (a person signs in with a code, using the app registration clientId)"),
+        ("authorityHost", (value, name) => SecureEndpoint.Require(value, name), "an https URL of the sign-in host (only for tests: the cloud's host comes from environment)"),
         ("oidcRequestUrl", (value, name) => SecureEndpoint.Require(value, name),
             "an absolute https URL (in GitHub Actions, ACTIONS_ID_TOKEN_REQUEST_URL is set for jobs with 'permissions: id-token: write')"),
     ];
@@ -79,7 +82,17 @@ internal static class ProviderConfig
             Environment = Text(args, "environment"),
             GraphEndpoint = Text(args, "graphEndpoint"),
             RequestTimeout = Text(args, "requestTimeout"),
+            SignIn = Text(args, "signIn"),
+            AuthorityHost = Text(args, "authorityHost"),
         }.WithEnvironmentFallback(environment);
+
+    private static void SignInKind(string value, string name)
+    {
+        if (!string.Equals(value.Trim(), "deviceCode", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectionSettingsException($"{name} is '{value}'; accepted values: deviceCode.");
+        }
+    }
 
     // One key's value through the parser that Configure uses, or, when the key is unset, its environment variable's.
     private static void Judge(List<CheckFailure> failures, ObjectValue args, Func<string, string?> environment, string key, Action<string, string> parse, string accepted)

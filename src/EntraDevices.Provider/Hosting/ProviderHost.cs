@@ -35,9 +35,14 @@ public sealed class ProviderHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
-        var session = new GraphSession(environment ?? Environment.GetEnvironmentVariable) { Tuning = tuning ?? new() };
+        var log = new EngineLog(engineAddress);
+        var session = new GraphSession(environment ?? Environment.GetEnvironmentVariable)
+        {
+            Tuning = tuning ?? new(),
+            SignIn = new Graph.Connection.SignInHooks { Prompt = (message, _) => log.PromptAsync(message) },
+        };
         builder.Services.AddSingleton(session);
-        builder.Services.AddSingleton(new EngineLog(engineAddress));
+        builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(new ProviderLifetime());
         builder.Services.AddSingleton(new ProjectDirectories());
         builder.Services.AddSingleton(new ResourceTypes(Catalog.Resources(session.Connection)));

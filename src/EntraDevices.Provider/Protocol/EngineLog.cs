@@ -35,6 +35,10 @@ internal sealed class EngineLog(string? engineAddress) : IDisposable
     public Task WarnAsync(string urn, string message) =>
         SendAsync(new LogRequest { Severity = LogSeverity.Warning, Message = message, Urn = urn }, $"warning: {urn}: {message}");
 
+    /// <summary>Something the person running Pulumi must act on (a sign-in code): a warning, so every CLI view shows it.</summary>
+    public Task PromptAsync(string message) =>
+        SendAsync(new LogRequest { Severity = LogSeverity.Warning, Message = message }, $"warning: {message}");
+
     /// <summary>A progress line the CLI shows while the operation runs and then drops (e.g. "n of N devices imported").</summary>
     public Task StatusAsync(string urn, string message) =>
         SendAsync(new LogRequest { Severity = LogSeverity.Info, Message = message, Urn = urn, Ephemeral = true }, $"status: {urn}: {message}");

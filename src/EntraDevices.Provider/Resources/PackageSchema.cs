@@ -22,6 +22,8 @@ internal static class PackageSchema
             ["accessToken"] = String("A Microsoft Graph access token to use as is (first choice when set). Falls back to ENTRADEVICES_ACCESS_TOKEN.", secret: true),
             ["environment"] = String("Microsoft cloud: global (default), usgovernment, dod or china. Falls back to ARM_ENVIRONMENT."),
             ["graphEndpoint"] = String("Override of the Graph endpoint, e.g. for tests; must be https (http only for loopback). Falls back to ENTRADEVICES_GRAPH_ENDPOINT."),
+            ["signIn"] = String("\"deviceCode\": a person signs in (delegated permissions) with a device code, using the team's app registration clientId in tenantId; asked once, then cached. Falls back to ENTRADEVICES_SIGN_IN."),
+            ["authorityHost"] = String("Override of the sign-in host, e.g. for tests; https only. National clouds come from environment. Falls back to ENTRADEVICES_AUTHORITY_HOST."),
             ["requestTimeout"] = Integer("Seconds one Graph call may take, its retries and sign-in included: 1 to 3600 (default 120). Falls back to ENTRADEVICES_REQUEST_TIMEOUT."),
         };
         var types = new JsonObject();

@@ -101,4 +101,23 @@ public class ProviderConfigTests
         Assert.Equal(CleanFailureReason.InvalidInput, error.Reason);
         Assert.Contains("ARM_USE_OIDC", error.Message);
     }
+
+    [Fact]
+    public void A_sign_in_kind_other_than_device_code_is_refused_with_what_is_accepted()
+    {
+        var failure = Assert.Single(ProviderConfig.Check(Obj(("signIn", Str("browser")))));
+
+        Assert.Equal("signIn", failure.Property);
+        Assert.Contains("deviceCode", failure.Reason);
+    }
+
+    [Fact]
+    public void The_sign_in_fallbacks_are_judged_too()
+    {
+        var failures = ProviderConfig.Check(ObjectValue.Empty, Environment(("ENTRADEVICES_SIGN_IN", "password"), ("ENTRADEVICES_AUTHORITY_HOST", "http://login.example.test")));
+
+        Assert.Equal(["signIn", "authorityHost"], failures.Select(f => f.Property));
+        Assert.Contains("ENTRADEVICES_SIGN_IN", failures[0].Reason);
+        Assert.Contains("ENTRADEVICES_AUTHORITY_HOST", failures[1].Reason);
+    }
 }

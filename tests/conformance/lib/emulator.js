@@ -6,10 +6,14 @@ const { REPO, spawnAnnouncing, stopChild } = require('./process');
 const DLL = path.join(REPO, 'tests', 'GraphEmulator', 'bin', 'Debug', 'net10.0', 'GraphEmulator.dll');
 const POLICY_PATH = '/v1.0/policies/deviceRegistrationPolicy';
 
-async function startEmulator({ intune = false } = {}) {
-  const { child, firstLine, output } = await spawnAnnouncing('dotnet', [DLL, '--until-stdin-closes', ...(intune ? ['--intune'] : [])], { name: 'GraphEmulator' });
+/** With `certificateFile`, the emulator serves https and writes its certificate (PEM) there. */
+async function startEmulator({ intune = false, certificateFile } = {}) {
+  const args = [DLL, '--until-stdin-closes', ...(intune ? ['--intune'] : []), ...(certificateFile ? ['--https', certificateFile] : [])];
+  const { child, firstLine, output } = await spawnAnnouncing('dotnet', args, { name: 'GraphEmulator' });
   const baseUrl = firstLine.trim();
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`GraphEmulator printed ${JSON.stringify(firstLine)}, not a base URL`);
+  if (!/^https?:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`GraphEmulator printed ${JSON.stringify(firstLine)}, not a base URL`);
+  // Node does not trust the https emulator's certificate: it serves sign-in only, with no control endpoints used.
+  if (certificateFile) return { baseUrl, output, stop: () => stopChild(child) };
 
   async function control(method, route, body) {
     const response = await fetch(`${baseUrl}/_emulator/${route}`, {

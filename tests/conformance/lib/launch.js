@@ -191,7 +191,7 @@ async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000,
     /** Configure as the current engine does: secrets and resources accepted, old inputs sent. */
     configure: async ({ graphEndpoint, accessToken, ...more }) => {
       const r = new pb.ConfigureRequest();
-      r.setArgs(toStruct({ graphEndpoint, accessToken: secret(accessToken), ...more }));
+      r.setArgs(toStruct({ graphEndpoint, ...(accessToken === undefined ? {} : { accessToken: secret(accessToken) }), ...more }));
       r.setAcceptsecrets(true);
       r.setAcceptresources(true);
       r.setSendsOldInputs(true);

@@ -1,0 +1,91 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+
+namespace EntraDevices.Graph.Connection;
+
+/// <summary>
+/// A person signs in with the device code flow against the team's own app registration: Azure.Identity's
+/// DeviceCodeCredential with its persistent token cache and an authentication record on disk, so the several plugin
+/// processes of one <c>pulumi up</c> (and the next ones, until the refresh token expires) ask the person once.
+/// </summary>
+internal sealed class PersonSignIn : TokenCredential
+{
+    private readonly DeviceCodeCredential _credential;
+    private readonly string _recordPath;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _recorded;
+
+    public PersonSignIn(string tenantId, string clientId, Uri authorityHost, SignInHooks hooks)
+    {
+        _recordPath = Path.Combine(hooks.RecordFolder, $"{Safe(tenantId)}-{Safe(clientId)}.authrecord.json");
+        var record = Load(_recordPath);
+        _recorded = record is not null;
+        var options = new DeviceCodeCredentialOptions
+        {
+            TenantId = tenantId,
+            ClientId = clientId,
+            AuthorityHost = authorityHost,
+            AuthenticationRecord = record,
+            // Encrypted where the platform has a keyring (Windows, macOS, Linux desktops); a file readable only by the user elsewhere.
+            TokenCachePersistenceOptions = new TokenCachePersistenceOptions { Name = $"entradevices-{Safe(tenantId)}-{Safe(clientId)}", UnsafeAllowUnencryptedStorage = true },
+            DeviceCodeCallback = (code, token) => hooks.Prompt(code.Message, token),
+            DisableInstanceDiscovery = SecureEndpoint.IsLoopback(authorityHost),
+        };
+        if (hooks.Transport is { } transport)
+        {
+            options.Transport = new HttpClientTransport(transport);
+        }
+
+        _credential = new DeviceCodeCredential(options);
+    }
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        if (!_recorded)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_recorded)
+                {
+                    // The first sign-in on this machine: prompt once, then remember who signed in for the next processes.
+                    var record = await _credential.AuthenticateAsync(requestContext, cancellationToken);
+                    Directory.CreateDirectory(Path.GetDirectoryName(_recordPath)!);
+                    await using var file = File.Create(_recordPath);
+                    await record.SerializeAsync(file, cancellationToken);
+                    _recorded = true;
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        return await _credential.GetTokenAsync(requestContext, cancellationToken);
+    }
+
+    private static AuthenticationRecord? Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            return AuthenticationRecord.Deserialize(file);
+        }
+        catch (Exception error) when (error is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Safe(string value) => string.Concat(value.Trim().Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
+}
