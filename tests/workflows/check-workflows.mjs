@@ -379,6 +379,29 @@ if (existsSync(path.join(root, 'Pulumi.yaml'))) {
 }
 if (stacksOk) console.log(`PASS stacks: ${allStacks.join(', ') || '(none)'} handled by ${stackSets.map(([f]) => path.basename(f)).join(', ')}`);
 
+// Node.js: the workflows' setup-node versions and every package.json's engines.node name one major version,
+// the one @pulumi/pulumi asks for (what test.sh installs where the machine's Node is older).
+const nodeMajors = new Map();
+for (const unit of workflows) {
+  for (const m of unit.text.matchAll(/node-version:\s*["']?(\d+)/g)) nodeMajors.set(`${rel(unit.file)} node-version`, m[1]);
+}
+for (const dir of ['tests/conformance', 'tests/workflows', 'bench']) {
+  const manifestFile = path.join(root, dir, 'package.json');
+  if (existsSync(manifestFile)) {
+    const engines = JSON.parse(readFileSync(manifestFile, 'utf8')).engines?.node ?? '';
+    nodeMajors.set(`${dir}/package.json engines.node`, (/(\d+)/.exec(engines) ?? [])[1] ?? '(none)');
+  }
+}
+const pulumiEngines = (() => {
+  const file = path.join(root, 'tests/conformance/node_modules/@pulumi/pulumi/package.json');
+  return existsSync(file) ? (/(\d+)/.exec(JSON.parse(readFileSync(file, 'utf8')).engines?.node ?? '') ?? [])[1] : undefined;
+})();
+if (pulumiEngines) nodeMajors.set('@pulumi/pulumi engines.node', pulumiEngines);
+const majors = [...new Set(nodeMajors.values())];
+const nodeOk = majors.length === 1;
+if (nodeOk) console.log(`PASS node: one major version (${majors[0]}) in ${[...nodeMajors.keys()].join(', ')}`);
+else console.log(`FAIL node: versions disagree: ${[...nodeMajors].map(([k, v]) => `${k} ${v}`).join('; ')}`);
+
 // Fixtures: each must fail exactly the checks listed in its "# expect-failures:" header.
 const fixtures = listFiles(path.join(here, 'fixtures'), isYaml);
 let fxPassed = 0;
@@ -402,7 +425,7 @@ for (const file of fixtures) {
 
 if (workflows.length === 0) console.log('FAIL no workflow found in .github/workflows');
 if (fixtures.length === 0) console.log('FAIL no fixture found in tests/workflows/fixtures');
-if (wfPassed !== workflows.length || acPassed !== actions.length || !stacksOk || fxPassed !== fixtures.length || workflows.length === 0 || fixtures.length === 0) {
+if (wfPassed !== workflows.length || acPassed !== actions.length || !stacksOk || !nodeOk || fxPassed !== fixtures.length || workflows.length === 0 || fixtures.length === 0) {
   exitCode = 1;
 }
 
