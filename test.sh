@@ -47,9 +47,11 @@ count() {
 
 node_major() { node -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
 if [ "$(node_major)" -lt 22 ]; then
-  # @pulumi/pulumi asks for Node.js >= 22; npm serves Node.js itself as a package.
-  must node-install npm install --prefix artifacts/node --no-audit --no-fund --loglevel=error node@22.23.3
+  # @pulumi/pulumi asks for Node.js >= 22; npm serves Node.js itself as a package (installed once, then reused).
   export PATH="$PWD/artifacts/node/node_modules/.bin:$PATH"
+  if [ "$(node_major)" -lt 22 ]; then
+    must node-install npm install --prefix artifacts/node --no-audit --no-fund --loglevel=error node@22.23.3
+  fi
 fi
 echo "node: $(node --version)"
 
