@@ -9,11 +9,19 @@ internal sealed class AccessToken
 {
     private readonly HashSet<string> _permissions;
 
-    private AccessToken(HashSet<string> permissions, string app)
+    private AccessToken(HashSet<string> permissions, string app, bool appOnly, HashSet<string> directoryRoles)
     {
         _permissions = permissions;
         App = app;
+        IsAppOnly = appOnly;
+        DirectoryRoles = directoryRoles;
     }
+
+    /// <summary>An application's own token (no <c>scp</c>): no person signed in.</summary>
+    public bool IsAppOnly { get; }
+
+    /// <summary>The signed-in person's directory role template ids (<c>wids</c>).</summary>
+    public IReadOnlySet<string> DirectoryRoles { get; }
 
     /// <summary>The calling application (<c>appid</c>, else <c>azp</c>), for per-app throttling.</summary>
     public string App { get; }
@@ -66,7 +74,13 @@ internal sealed class AccessToken
         }
 
         var app = (payload["appid"] ?? payload["azp"]) is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : "";
-        return new AccessToken(permissions, app);
+        var directoryRoles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (payload["wids"] is JsonArray wids)
+        {
+            directoryRoles.UnionWith(wids.OfType<JsonValue>().Where(w => w.GetValueKind() == JsonValueKind.String).Select(w => w.GetValue<string>()));
+        }
+
+        return new AccessToken(permissions, app, appOnly: payload["scp"] is null, directoryRoles);
     }
 
     private static bool TryDecodeObject(string part, out JsonObject json)

@@ -3,7 +3,7 @@ namespace EntraDevices.GraphEmulator;
 /// <summary>What a route's handler gets: the API version, the path's captured values, the body and the query.</summary>
 internal sealed record RouteRequest(
     string Method, string Version, IReadOnlyDictionary<string, string> Values, string? Body, IReadOnlyDictionary<string, string> Query, string BaseUrl,
-    string App)
+    string App, AccessToken Token)
 {
     public string this[string name] => Values[name];
 }
@@ -21,8 +21,9 @@ internal sealed class RouteTable
 
     private readonly List<Route> _routes = [];
 
-    public void Add(string template, string method, string[] permissions, Func<RouteRequest, GraphResponse> handler, string[]? versions = null) =>
-        _routes.Add(new Route(template.Trim('/').Split('/'), method.ToUpperInvariant(), permissions, handler, versions ?? BothVersions));
+    public void Add(string template, string method, string[] permissions, Func<RouteRequest, GraphResponse> handler, string[]? versions = null,
+        bool delegatedOnly = false) =>
+        _routes.Add(new Route(template.Trim('/').Split('/'), method.ToUpperInvariant(), permissions, handler, versions ?? BothVersions, delegatedOnly));
 
     /// <summary>Answers a request, or throws <see cref="GraphErrorException"/> for a Graph error.</summary>
     public GraphResponse Handle(string method, string path, string? authorization, string? body, IReadOnlyDictionary<string, string> query, string baseUrl)
@@ -46,13 +47,19 @@ internal sealed class RouteTable
                 "Specified HTTP method is not allowed for the request target.");
         }
 
+        if (chosen.Route.DelegatedOnly && token.IsAppOnly)
+        {
+            // Graph offers no application permission here; an app's own token is refused before any permission check.
+            throw new GraphErrorException(StatusCodes.Status401Unauthorized, "UnknownError", "Unsupported app-only call.");
+        }
+
         if (!token.GrantsAny(chosen.Route.Permissions))
         {
             throw new GraphErrorException(StatusCodes.Status403Forbidden, "Authorization_RequestDenied",
                 "Insufficient privileges to complete the operation.");
         }
 
-        return chosen.Route.Handler(new RouteRequest(method.ToUpperInvariant(), version!, chosen.Values!, body, query, baseUrl, token.App));
+        return chosen.Route.Handler(new RouteRequest(method.ToUpperInvariant(), version!, chosen.Values!, body, query, baseUrl, token.App, token));
     }
 
     /// <summary>The methods a path allows, for the Allow header of a 405.</summary>
@@ -69,7 +76,7 @@ internal sealed class RouteTable
         return (version, parts[1..]);
     }
 
-    private sealed record Route(string[] Template, string Method, string[] Permissions, Func<RouteRequest, GraphResponse> Handler, string[] Versions)
+    private sealed record Route(string[] Template, string Method, string[] Permissions, Func<RouteRequest, GraphResponse> Handler, string[] Versions, bool DelegatedOnly)
     {
         public int Literals => Template.Count(segment => !segment.StartsWith('{'));
 

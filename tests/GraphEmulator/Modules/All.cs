@@ -8,5 +8,6 @@ internal static class All
         new DeviceRegistrationPolicyModule(tenant),
         new AuthorizationPolicyModule(tenant),
         new DeploymentProfileModule(tenant),
+        new MobilityPolicyModule(tenant),
     ];
 }
