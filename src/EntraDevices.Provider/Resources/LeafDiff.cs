@@ -9,7 +9,11 @@ namespace EntraDevices.Provider.Resources;
 /// </summary>
 internal static class LeafDiff
 {
-    public static DiffResult Compare(ObjectValue olds, ObjectValue news, IEnumerable<string> leaves, IReadOnlySet<string> idLists)
+    /// <param name="elementLists">Id lists whose changes are shown one element at a time (<c>mdm.groups[2]</c> added,
+    /// <c>mdm.groups[0]</c> removed) instead of as one changed list; the index is the element's place in the list
+    /// it belongs to (the new inputs for an add, the old outputs for a delete).</param>
+    public static DiffResult Compare(
+        ObjectValue olds, ObjectValue news, IEnumerable<string> leaves, IReadOnlySet<string> idLists, IReadOnlySet<string>? elementLists = null)
     {
         var changes = new Dictionary<string, PropertyChange>();
         foreach (var leaf in leaves)
@@ -31,6 +35,15 @@ internal static class LeafDiff
             if (known is null || known.Plain is NullValue)
             {
                 changes[leaf] = PropertyChange.Add;
+            }
+            else if (elementLists?.Contains(leaf) == true && !declared.ContainsUnknown
+                && known.Plain is ArrayValue before && declared.Plain is ArrayValue after)
+            {
+                foreach (var (path, change) in Elements(leaf, before, after))
+                {
+                    // An element added where another was removed is that element replaced.
+                    changes[path] = changes.TryGetValue(path, out var earlier) && earlier != change ? PropertyChange.Update : change;
+                }
             }
             else if (declared.ContainsUnknown || !Same(known.Plain, declared.Plain, idLists.Contains(leaf)))
             {
@@ -58,6 +71,27 @@ internal static class LeafDiff
             inputs.IsSecretAt(leaf) && result.At(leaf) is { IsSecret: false } value
                 ? result.With(leaf, new SecretValue(value))
                 : result);
+
+    private static IEnumerable<(string Path, PropertyChange Change)> Elements(string leaf, ArrayValue before, ArrayValue after)
+    {
+        static List<string> Ids(ArrayValue list) => [.. list.Items.Select(i => i.Plain is StringValue s ? s.Value : "")];
+        var (had, has) = (Ids(before), Ids(after));
+        for (var i = 0; i < has.Count; i++)
+        {
+            if (!had.Contains(has[i], StringComparer.OrdinalIgnoreCase))
+            {
+                yield return ($"{leaf}[{i}]", PropertyChange.Add);
+            }
+        }
+
+        for (var i = 0; i < had.Count; i++)
+        {
+            if (!has.Contains(had[i], StringComparer.OrdinalIgnoreCase))
+            {
+                yield return ($"{leaf}[{i}]", PropertyChange.Delete);
+            }
+        }
+    }
 
     private static bool Same(PropertyValue known, PropertyValue declared, bool asIdSet) => (known, declared) switch
     {

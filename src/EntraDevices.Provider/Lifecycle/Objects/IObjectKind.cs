@@ -24,6 +24,9 @@ internal interface IObjectKind<TSpec, TLive>
 
     IReadOnlySet<string> IdLists { get; }
 
+    /// <summary>Id lists whose preview shows each id added or removed, one line each (e.g. assignments).</summary>
+    IReadOnlySet<string> ElementLists => new HashSet<string>();
+
     /// <summary>Leaves Graph takes only at create: a change replaces the object.</summary>
     IReadOnlyList<string> ReplaceOn { get; }
 

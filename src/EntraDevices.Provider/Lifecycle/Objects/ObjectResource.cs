@@ -24,8 +24,10 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
 
     public DiffResult Diff(ResourceDiff diff)
     {
-        var changes = LeafDiff.Compare(diff.OldOutputs, diff.NewInputs, kind.Leaves, kind.IdLists);
-        var replaces = changes.Changes.Keys.Where(path => kind.ReplaceOn.Any(leaf => path == leaf || path.StartsWith($"{leaf}.", StringComparison.Ordinal))).ToList();
+        var changes = LeafDiff.Compare(diff.OldOutputs, diff.NewInputs, kind.Leaves, kind.IdLists, kind.ElementLists);
+        var replaces = changes.Changes.Keys
+            .Where(path => kind.ReplaceOn.Any(leaf => path == leaf || path.StartsWith($"{leaf}.", StringComparison.Ordinal) || path.StartsWith($"{leaf}[", StringComparison.Ordinal)))
+            .ToList();
         return changes with { Replaces = replaces, DeleteBeforeReplace = kind.DeleteBeforeReplace };
     }
 

@@ -30,6 +30,9 @@ internal interface ISettings<TLive>
     /// <summary>Leaves holding lists of ids, compared as sets.</summary>
     IReadOnlySet<string> IdLists { get; }
 
+    /// <summary>Id lists whose preview shows each id added or removed, one line each (a subset of <see cref="IdLists"/>).</summary>
+    IReadOnlySet<string> ElementLists => new HashSet<string>();
+
     /// <summary>Outputs that only Graph can tell, besides the undeclared leaves: unknown in a preview of a create.</summary>
     IReadOnlyList<string> ReadOnlyOutputs { get; }
 

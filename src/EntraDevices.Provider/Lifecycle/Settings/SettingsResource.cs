@@ -40,7 +40,7 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
             result.Warnings);
     }
 
-    public DiffResult Diff(ResourceDiff diff) => LeafDiff.Compare(diff.OldOutputs, diff.NewInputs, _leaves, kind.IdLists);
+    public DiffResult Diff(ResourceDiff diff) => LeafDiff.Compare(diff.OldOutputs, diff.NewInputs, _leaves, kind.IdLists, kind.ElementLists);
 
     public async Task<CreateResult> CreateAsync(ResourceCreate create, Operation operation)
     {
