@@ -4,7 +4,9 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startEngine } = require('../lib/engine');
+const path = require('node:path');
 const { startProvider, TYPE } = require('../lib/launch');
+const { REPO } = require('../lib/process');
 
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
@@ -122,7 +124,7 @@ describe("launch arguments and Handshake, read as Pulumi's SDKs read them", { ti
     const handshakeEngine = await startEngine();
     const provider = await startProvider({ engineAddress: launchEngine.address });
     try {
-      const answer = await provider.handshake({ engineAddress: handshakeEngine.address, rootDirectory: '/tmp', programDirectory: '/tmp/infra' });
+      const answer = await provider.handshake({ engineAddress: handshakeEngine.address, rootDirectory: REPO, programDirectory: path.join(REPO, 'infra') });
       assert.deepEqual(answer, { acceptSecrets: true, acceptResources: false, acceptOutputs: false });
       await provider.check({ userDeviceQuota: 0 });
       assert.equal(handshakeEngine.warnings().length, 1, JSON.stringify(handshakeEngine.logs));
