@@ -81,6 +81,15 @@ public sealed record ConnectionSettings
         + $"OidcToken = {Mask(OidcToken)}, OidcTokenFilePath = {OidcTokenFilePath}, OidcRequestUrl = {OidcRequestUrl}, "
         + $"OidcRequestToken = {Mask(OidcRequestToken)}, AccessToken = {Mask(AccessToken)}, Environment = {Environment}, GraphEndpoint = {GraphEndpoint}, RequestTimeout = {RequestTimeout}, SignIn = {SignIn}, AuthorityHost = {AuthorityHost} }}";
 
+    /// <summary>The kinds of person sign-in <see cref="SignIn"/> accepts: only the device code flow.</summary>
+    public static void ParseSignIn(string value, string settingName)
+    {
+        if (!string.Equals(value.Trim(), "deviceCode", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectionSettingsException($"{settingName} is '{value}'; accepted values: deviceCode.");
+        }
+    }
+
     public static bool? ParseBool(string? value, string settingName) =>
         value?.Trim().ToLowerInvariant() switch
         {

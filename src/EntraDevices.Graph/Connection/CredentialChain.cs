@@ -21,10 +21,7 @@ public static class CredentialChain
 
         if (!string.IsNullOrWhiteSpace(settings.SignIn))
         {
-            if (!string.Equals(settings.SignIn.Trim(), "deviceCode", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ConnectionSettingsException($"signIn (ENTRADEVICES_SIGN_IN) is '{settings.SignIn}'; accepted values: deviceCode.");
-            }
+            ConnectionSettings.ParseSignIn(settings.SignIn, "signIn (ENTRADEVICES_SIGN_IN)");
 
             var (tenant, client) = RequireApp(settings, "signIn deviceCode (a person, with the team's app registration)");
             var authority = string.IsNullOrWhiteSpace(settings.AuthorityHost)

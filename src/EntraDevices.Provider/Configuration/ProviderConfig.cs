@@ -56,7 +56,7 @@ internal static class ProviderConfig
         ("useOidc", (value, name) => ConnectionSettings.ParseBool(value, name), "accepted values: true, false"),
         ("tenantId", (value, name) => Identifiers.Tenant(value, name), Identifiers.TenantAccepted),
         ("clientId", (value, name) => Identifiers.Client(value, name), Identifiers.ClientAccepted),
-        ("signIn", (value, name) => SignInKind(value, name), "accepted values: deviceCode (a person signs in with a code, using the app registration clientId)"),
+        ("signIn", (value, name) => ConnectionSettings.ParseSignIn(value, name), "accepted values: deviceCode (a person signs in with a code, using the app registration clientId)"),
         ("authorityHost", (value, name) => SecureEndpoint.Require(value, name), "an https URL of the sign-in host (only for tests: the cloud's host comes from environment)"),
         ("oidcRequestUrl", (value, name) => SecureEndpoint.Require(value, name),
             "an absolute https URL (in GitHub Actions, ACTIONS_ID_TOKEN_REQUEST_URL is set for jobs with 'permissions: id-token: write')"),
@@ -85,14 +85,6 @@ internal static class ProviderConfig
             SignIn = Text(args, "signIn"),
             AuthorityHost = Text(args, "authorityHost"),
         }.WithEnvironmentFallback(environment);
-
-    private static void SignInKind(string value, string name)
-    {
-        if (!string.Equals(value.Trim(), "deviceCode", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ConnectionSettingsException($"{name} is '{value}'; accepted values: deviceCode.");
-        }
-    }
 
     // One key's value through the parser that Configure uses, or, when the key is unset, its environment variable's.
     private static void Judge(List<CheckFailure> failures, ObjectValue args, Func<string, string?> environment, string key, Action<string, string> parse, string accepted)
