@@ -16,9 +16,6 @@ internal sealed record GuardedWrite<T>(
     Func<T, T, bool> Same,
     Func<T, ObjectValue> Outputs)
 {
-    /// <summary>How long the re-read may take once the write's own time is up.</summary>
-    public static readonly TimeSpan RereadLimit = TimeSpan.FromSeconds(30);
-
     public async Task<T> RunAsync(Func<T, CancellationToken, Task<T>> write, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         try
@@ -42,20 +39,10 @@ internal sealed record GuardedWrite<T>(
 
     private async Task<T> Confirm(string failure, bool cancelled, Exception error, Func<CancellationToken, Task<T>> read)
     {
-        T after;
-        try
-        {
-            // The caller's token may be spent (time-out, cancel): the re-read gets its own short limit.
-            using var limit = new CancellationTokenSource(RereadLimit);
-            after = await read(limit.Token);
-        }
-        catch (Exception reread) when (reread is GraphRequestException or UnexpectedPolicyShapeException)
-        {
-            throw new StateUnknown(
-                $"{failure} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
-                + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
-                Outputs(Before), error, Id);
-        }
+        var after = await Reread.AfterFailureAsync(read, reread => new StateUnknown(
+            $"{failure} The write may or may not have been applied, and re-reading it failed too ({reread.Message.TrimEnd('.')}). "
+            + $"Run `pulumi refresh` to record what the tenant holds before trying again. Left undone: confirming that Pulumi could {What}.",
+            Outputs(Before), error, Id));
 
         if (Same(after, Desired))
         {

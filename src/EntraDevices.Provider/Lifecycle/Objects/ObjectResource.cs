@@ -108,19 +108,11 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
         catch (Exception lost) when (lost is GraphRequestException or UnexpectedPolicyShapeException)
         {
             // The object may exist: look it up by its natural key before anything is retried, so no duplicate is made.
-            TLive? found;
-            try
-            {
-                using var limit = new CancellationTokenSource(GuardedWrite<TLive>.RereadLimit);
-                found = await _consistency.ReadAsync(token => endpoint.FindAsync(spec, token), limit.Token);
-            }
-            catch (Exception search) when (search is GraphRequestException or UnexpectedPolicyShapeException or OperationCanceledException)
-            {
-                throw new CleanFailure(CleanFailureReason.Unavailable,
+            var found = await Reread.AfterFailureAsync(token => _consistency.ReadAsync(t => endpoint.FindAsync(spec, t), token), search =>
+                new CleanFailure(CleanFailureReason.Unavailable,
                     $"{Sentences.End(lost.Message)} The create may or may not have been applied, and searching for {kind.NaturalKey(spec)} failed too "
                     + $"({search.Message.TrimEnd('.')}). Before running `pulumi up` again, check the tenant: if it holds {kind.Noun} with "
-                    + $"{kind.NaturalKey(spec)}, bring it into the stack with `pulumi import` instead, so that no duplicate is made.", lost);
-            }
+                    + $"{kind.NaturalKey(spec)}, bring it into the stack with `pulumi import` instead, so that no duplicate is made.", lost));
 
             return found ?? throw new CleanFailure(CleanFailureReason.Unavailable,
                 $"{Sentences.End(lost.Message)} A search for {kind.NaturalKey(spec)} found none, so the create was not applied. Nothing was changed: {what}.", lost);
@@ -135,7 +127,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
         }
         catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException or CleanFailure)
         {
-            var after = await Reread(endpoint, current, error, what, inputs);
+            var after = await ReadAfterFailure(endpoint, current, error, what, inputs);
             if (after is not null && kind.Matches(after, spec))
             {
                 return after;
@@ -156,7 +148,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
         }
         catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)
         {
-            var after = await Reread(endpoint, current, error, what, inputs);
+            var after = await ReadAfterFailure(endpoint, current, error, what, inputs);
             if (after is not null)
             {
                 throw kind.Outputs(after).Equals(kind.Outputs(current))
@@ -168,20 +160,12 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
     }
 
     /// <summary>After a failed step: the object as the tenant holds it now (null when gone), or state unknown if even that fails.</summary>
-    private async Task<TLive?> Reread(IObjectEndpoint<TSpec, TLive> endpoint, TLive before, Exception error, string what, ObjectValue inputs)
+    private async Task<TLive?> ReadAfterFailure(IObjectEndpoint<TSpec, TLive> endpoint, TLive before, Exception error, string what, ObjectValue inputs)
     {
         var id = kind.IdOf(before);
-        try
-        {
-            using var limit = new CancellationTokenSource(GuardedWrite<TLive>.RereadLimit);
-            return await endpoint.GetAsync(id, limit.Token);
-        }
-        catch (Exception reread) when (reread is GraphRequestException or UnexpectedPolicyShapeException or OperationCanceledException)
-        {
-            throw new StateUnknown(
-                $"{Sentences.End(error.Message)} Re-reading {kind.Noun} {id} failed too ({reread.Message.TrimEnd('.')}), so what it holds now is not known. "
-                + $"Run `pulumi refresh` before trying again. Left undone: {what}.", Outputs(before, inputs), error, id);
-        }
+        return await Reread.AfterFailureAsync(token => endpoint.GetAsync(id, token), reread => new StateUnknown(
+            $"{Sentences.End(error.Message)} Re-reading {kind.Noun} {id} failed too ({reread.Message.TrimEnd('.')}), so what it holds now is not known. "
+            + $"Run `pulumi refresh` before trying again. Left undone: {what}.", Outputs(before, inputs), error, id));
     }
 
     /// <summary>What a failed step left: nothing changed (clean), a partly changed object (recorded), or an object gone.</summary>
