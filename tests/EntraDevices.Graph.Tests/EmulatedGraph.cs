@@ -9,8 +9,9 @@ internal static class EmulatedGraph
     public const string ReadWrite = "Policy.ReadWrite.DeviceConfiguration";
     public const string ReadOnly = "Policy.Read.DeviceConfiguration";
 
-    public static GraphConnection Connect(GraphEmulator.GraphEmulator emulator, string? token = null, GraphTuning? tuning = null) =>
+    /// <summary>A connection to <paramref name="emulator"/>; <paramref name="settings"/> adds any other setting (a timeout, …).</summary>
+    public static GraphConnection Connect(GraphEmulator.GraphEmulator emulator, string? token = null, GraphTuning? tuning = null, ConnectionSettings? settings = null) =>
         GraphConnection.Open(
-            new ConnectionSettings { AccessToken = token ?? TestTokens.WithRoles(ReadWrite), GraphEndpoint = emulator.BaseUrl },
+            (settings ?? new ConnectionSettings()) with { AccessToken = token ?? TestTokens.WithRoles(ReadWrite), GraphEndpoint = emulator.BaseUrl },
             tuning ?? new GraphTuning { RetryDelay = TimeSpan.Zero });
 }

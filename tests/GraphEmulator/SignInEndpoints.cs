@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace EntraDevices.GraphEmulator;
@@ -83,8 +82,7 @@ internal sealed class SignInEndpoints(EmulatorOptions options)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var user = "5f8b2d1e-7c3a-4e9b-a1d2-3c4b5a6d7e8f";
-        string Part(JsonObject json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var idToken = $"{Part(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}.{Part(new JsonObject
+        var idToken = TestTokens.Unsigned(new JsonObject
         {
             ["aud"] = clientId,
             ["iss"] = $"{issuerHost}/{tenant}/v2.0",
@@ -97,7 +95,7 @@ internal sealed class SignInEndpoints(EmulatorOptions options)
             ["preferred_username"] = "admin@contoso.example",
             ["name"] = "Emulated admin",
             ["ver"] = "2.0",
-        })}.";
+        });
         return new JsonObject
         {
             ["token_type"] = "Bearer",
@@ -107,7 +105,7 @@ internal sealed class SignInEndpoints(EmulatorOptions options)
             ["access_token"] = TestTokens.WithScopes([.. options.DelegatedScopes]),
             ["refresh_token"] = Guid.NewGuid().ToString("N"),
             ["id_token"] = idToken,
-            ["client_info"] = Part(new JsonObject { ["uid"] = user, ["utid"] = tenant }),
+            ["client_info"] = TestTokens.Encode(new JsonObject { ["uid"] = user, ["utid"] = tenant }),
         };
     }
 

@@ -38,12 +38,14 @@ public static class TestTokens
             payload[name] = value?.DeepClone();
         }
 
-        var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT" };
-        // RFC 7519 §6.1: an unsecured JWT has an empty signature part.
-        return $"{Encode(header)}.{Encode(payload)}.";
+        return Unsigned(payload);
     }
 
-    private static string Encode(JsonObject json) =>
+    /// <summary>An unsecured JWT with exactly these claims (RFC 7519 §6.1: the signature part is empty).</summary>
+    internal static string Unsigned(JsonObject claims) => $"{Encode(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}.{Encode(claims)}.";
+
+    /// <summary>base64url of the JSON text, as JWT parts and Entra's client_info are written.</summary>
+    internal static string Encode(JsonObject json) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
     private static JsonArray Strings(IEnumerable<string> values) =>

@@ -18,13 +18,9 @@ public sealed class MobilityPolicyClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    private MobilityPolicyClient Client(string? token = null) => new(GraphConnection.Open(
-        new ConnectionSettings
-        {
-            AccessToken = token ?? TestTokens.WithScopesAndDirectoryRoles(["Policy.ReadWrite.MobilityManagement"], [CloudDeviceAdministrator]),
-            GraphEndpoint = _emulator.BaseUrl,
-        },
-        new GraphTuning { RetryDelay = TimeSpan.Zero }), MobilityKind.Mdm, IntuneAppId);
+    private MobilityPolicyClient Client(string? token = null) => new(
+        EmulatedGraph.Connect(_emulator, token ?? TestTokens.WithScopesAndDirectoryRoles(["Policy.ReadWrite.MobilityManagement"], [CloudDeviceAdministrator])),
+        MobilityKind.Mdm, IntuneAppId);
 
     [Fact]
     public async Task Get_reads_the_scope_groups_and_urls_with_expand()

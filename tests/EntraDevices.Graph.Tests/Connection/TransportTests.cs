@@ -15,13 +15,8 @@ public sealed class TransportTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    private DeviceRegistrationPolicyClient Client(ConnectionSettings? settings = null) => new(GraphConnection.Open(
-        (settings ?? new ConnectionSettings()) with
-        {
-            AccessToken = settings?.AccessToken ?? TestTokens.WithRoles(EmulatedGraph.ReadWrite),
-            GraphEndpoint = _emulator.BaseUrl,
-        },
-        new GraphTuning { RetryDelay = TimeSpan.Zero }));
+    private DeviceRegistrationPolicyClient Client(ConnectionSettings? settings = null) =>
+        new(EmulatedGraph.Connect(_emulator, settings?.AccessToken, settings: settings));
 
     [Theory]
     [InlineData("GET", 302)]

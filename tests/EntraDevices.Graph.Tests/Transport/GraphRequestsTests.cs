@@ -23,13 +23,8 @@ public sealed class GraphRequestsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    private GraphRequests Requests() => new(GraphConnection.Open(
-        new ConnectionSettings
-        {
-            AccessToken = TestTokens.WithRoles("DeviceManagementServiceConfig.ReadWrite.All", "Policy.Read.DeviceConfiguration"),
-            GraphEndpoint = _emulator.BaseUrl,
-        },
-        new GraphTuning { RetryDelay = TimeSpan.Zero }));
+    private GraphRequests Requests() =>
+        new(EmulatedGraph.Connect(_emulator, TestTokens.WithRoles("DeviceManagementServiceConfig.ReadWrite.All", "Policy.Read.DeviceConfiguration")));
 
     private static JsonObject Profile(string name) => new() { ["@odata.type"] = "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile", ["displayName"] = name };
 

@@ -24,7 +24,7 @@ public sealed class DocumentCollection(Func<string> newId)
         lock (_gate)
         {
             var id = newId();
-            var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+            var now = Now();
             var stored = (JsonObject)document.DeepClone();
             stored["id"] = id;
             stored["createdDateTime"] = now;
@@ -136,7 +136,7 @@ public sealed class DocumentCollection(Func<string> newId)
                 document[name] = value?.DeepClone();
             }
 
-            document["lastModifiedDateTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+            document["lastModifiedDateTime"] = Now();
             return true;
         }
     }
@@ -164,6 +164,9 @@ public sealed class DocumentCollection(Func<string> newId)
             _documents[(string)document["id"]!] = (JsonObject)document.DeepClone();
         }
     }
+
+    // Graph's timestamps: UTC, seven fractional digits.
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
     private List<string> Related(string id, string relation, bool create)
     {

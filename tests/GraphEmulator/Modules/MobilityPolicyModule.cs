@@ -30,17 +30,26 @@ internal sealed class MobilityPolicyModule(EmulatedTenant tenant) : IEmulatorMod
     private static readonly string[] Readers = [GlobalAdministrator, CloudDeviceAdministrator, GlobalReader, IntuneAdministrator, Windows365Administrator];
     private static readonly string[] Writers = [GlobalAdministrator, CloudDeviceAdministrator];
 
-    public static JsonObject Seed(bool mdm) => new()
+    public static JsonObject Seed(bool mdm)
     {
-        ["id"] = IntuneAppId,
-        ["displayName"] = "Microsoft Intune",
-        ["appliesTo"] = "none",
-        ["isValid"] = true,
-        ["discoveryUrl"] = mdm ? "https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc" : "https://wip.mam.manage.microsoft.com/Enroll",
-        ["termsOfUseUrl"] = mdm ? "https://portal.manage.microsoft.com/TermsofUse.aspx" : "",
-        ["complianceUrl"] = mdm ? "https://portal.manage.microsoft.com/?portalAction=Compliance" : "",
-        ["isMdmEnrollmentDuringRegistrationDisabled"] = mdm ? false : null,
-    };
+        var seed = new JsonObject
+        {
+            ["id"] = IntuneAppId,
+            ["displayName"] = "Microsoft Intune",
+            ["appliesTo"] = "none",
+            ["isValid"] = true,
+            ["discoveryUrl"] = mdm ? "https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc" : "https://wip.mam.manage.microsoft.com/Enroll",
+            ["termsOfUseUrl"] = mdm ? "https://portal.manage.microsoft.com/TermsofUse.aspx" : "",
+            ["complianceUrl"] = mdm ? "https://portal.manage.microsoft.com/?portalAction=Compliance" : "",
+        };
+        if (mdm)
+        {
+            // The MDM policy alone has this property.
+            seed["isMdmEnrollmentDuringRegistrationDisabled"] = false;
+        }
+
+        return seed;
+    }
 
     public void Register(RouteTable routes)
     {
@@ -49,13 +58,7 @@ internal sealed class MobilityPolicyModule(EmulatedTenant tenant) : IEmulatorMod
             var policies = tenant.Collection(path);
             if (policies.Get(IntuneAppId) is null)
             {
-                var seed = Seed(mdm);
-                if (!mdm)
-                {
-                    seed.Remove("isMdmEnrollmentDuringRegistrationDisabled");
-                }
-
-                policies.Seed(seed);
+                policies.Seed(Seed(mdm));
             }
 
             routes.Add(path, "GET", Read, request =>
