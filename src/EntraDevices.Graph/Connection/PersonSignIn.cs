@@ -18,7 +18,10 @@ internal sealed class PersonSignIn : TokenCredential
 
     public PersonSignIn(string tenantId, string clientId, Uri authorityHost, SignInHooks hooks)
     {
-        _recordPath = Path.Combine(hooks.RecordFolder, $"{Safe(tenantId)}-{Safe(clientId)}.authrecord.json");
+        // Made here, when a person signs in, not at plugin start: Azure.Identity's persistent cache lives under this
+        // folder too, and without it the next plugin process would not find the cached sign-in.
+        var localData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        _recordPath = Path.Combine(hooks.RecordFolder ?? Path.Combine(localData, "entradevices"), $"{Safe(tenantId)}-{Safe(clientId)}.authrecord.json");
         var record = Load(_recordPath);
         _recorded = record is not null;
         var options = new DeviceCodeCredentialOptions

@@ -9,9 +9,8 @@ public sealed record SignInHooks
 {
     public Func<string, CancellationToken, Task> Prompt { get; init; } = (message, _) => Console.Error.WriteLineAsync(message);
 
-    /// <summary>Where authentication records are kept; by default the user's local application data folder.</summary>
-    public string RecordFolder { get; init; } =
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "entradevices");
+    /// <summary>Where authentication records are kept; null: <c>entradevices/</c> in the user's local application data folder.</summary>
+    public string? RecordFolder { get; init; }
 
     public HttpMessageHandler? Transport { get; init; }
 }
