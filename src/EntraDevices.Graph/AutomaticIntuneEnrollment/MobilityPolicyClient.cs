@@ -29,7 +29,11 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
     }
 
     /// <summary>Sends the steps from <paramref name="live"/> to <paramref name="desired"/>, then reads the policy back.</summary>
-    public async Task<MobilityPolicy> ApplyAsync(MobilityPolicy live, MobilityPolicy desired, CancellationToken cancellationToken)
+    public Task<MobilityPolicy> ApplyAsync(MobilityPolicy live, MobilityPolicy desired, CancellationToken cancellationToken) =>
+        ApplyAsync(live, desired, () => { }, cancellationToken);
+
+    /// <param name="applied">Told after each step Graph accepted.</param>
+    public async Task<MobilityPolicy> ApplyAsync(MobilityPolicy live, MobilityPolicy desired, Action applied, CancellationToken cancellationToken)
     {
         foreach (var step in MobilityPlan.Steps(live, desired))
         {
@@ -48,6 +52,8 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
                     await _requests.RemoveReferenceAsync(Operation("DELETE", $"remove group {remove.GroupId} from"), $"{Path}/includedGroups", remove.GroupId, cancellationToken);
                     break;
             }
+
+            applied();
         }
 
         return await GetAsync(cancellationToken);

@@ -3,8 +3,8 @@ using Azure.Identity;
 
 namespace EntraDevices.Graph.Connection;
 
-/// <summary>The credential to sign in with, and a description of it that is safe to log.</summary>
-public sealed record ChosenCredential(TokenCredential Credential, string Description);
+/// <summary>The credential to sign in with, a description of it that is safe to log, and who it signs in as.</summary>
+public sealed record ChosenCredential(TokenCredential Credential, string Description, SignedInAs SignedInAs);
 
 /// <summary>
 /// Picks the credential in one place; first match wins: an explicit access token, a client secret, an OIDC
@@ -16,7 +16,8 @@ public static class CredentialChain
     {
         if (!string.IsNullOrWhiteSpace(settings.AccessToken))
         {
-            return new ChosenCredential(new AccessTokenCredential(settings.AccessToken.Trim()), "an explicit access token (accessToken)");
+            return new ChosenCredential(new AccessTokenCredential(settings.AccessToken.Trim()), "an explicit access token (accessToken)",
+                TokenIdentity.Of(settings.AccessToken.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(settings.SignIn))
@@ -33,7 +34,7 @@ public static class CredentialChain
             }
 
             return new ChosenCredential(new PersonSignIn(tenant, client, authority, hooks ?? new SignInHooks()),
-                $"a person signing in with a device code, app registration {client} in tenant {tenant}");
+                $"a person signing in with a device code, app registration {client} in tenant {tenant}", SignedInAs.Person);
         }
 
         if (!string.IsNullOrWhiteSpace(settings.ClientSecret))
@@ -42,7 +43,7 @@ public static class CredentialChain
             return new ChosenCredential(
                 new ClientSecretCredential(tenant, client, settings.ClientSecret,
                     new ClientSecretCredentialOptions { AuthorityHost = cloud.AuthorityHost }),
-                $"a client secret for application {client} in tenant {tenant}");
+                $"a client secret for application {client} in tenant {tenant}", SignedInAs.Application);
         }
 
         if (settings.UseOidc == true || FederatedToken.IsConfigured(settings))
@@ -60,7 +61,7 @@ public static class CredentialChain
             return new ChosenCredential(
                 new ClientAssertionCredential(tenant, client, token.GetAsync,
                     new ClientAssertionCredentialOptions { AuthorityHost = cloud.AuthorityHost }),
-                $"an OIDC federated token for application {client} in tenant {tenant}");
+                $"an OIDC federated token for application {client} in tenant {tenant}", SignedInAs.Application);
         }
 
         var options = new DefaultAzureCredentialOptions { AuthorityHost = cloud.AuthorityHost };
@@ -75,7 +76,7 @@ public static class CredentialChain
         }
 
         return new ChosenCredential(new DefaultAzureCredential(options),
-            "DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, …)");
+            "DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, …)", SignedInAs.Unknown);
     }
 
     private static (string Tenant, string Client) RequireApp(ConnectionSettings settings, string using_)

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -15,9 +16,18 @@ public sealed class GraphConnection : IDisposable
     private readonly HttpClient _graphHttp;
     private readonly HttpClient _tokenHttp;
     private readonly GraphErrorTranslation _errors;
+    private readonly TokenCredential _credential;
+    private readonly string[] _scopes;
+    private SignedInAs _signedInAs;
 
-    private GraphConnection(GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, TimeSpan requestTimeout, Redaction redaction)
+    private GraphConnection(
+        GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, TimeSpan requestTimeout, Redaction redaction,
+        ChosenCredential chosen, TokenCredential credential, string[] scopes)
     {
+        _credential = credential;
+        _scopes = scopes;
+        _signedInAs = chosen.SignedInAs;
+        SignedInWith = chosen.Description;
         Client = client;
         _graphHttp = graphHttp;
         _tokenHttp = tokenHttp;
@@ -38,6 +48,9 @@ public sealed class GraphConnection : IDisposable
     /// <summary>The bound of every call made through <see cref="Run{T}"/>, retries and sign-in included.</summary>
     public TimeSpan RequestTimeout { get; }
 
+    /// <summary>The credential in words safe to show, e.g. "a client secret for application … in tenant …".</summary>
+    public string SignedInWith { get; }
+
     public static GraphConnection Open(ConnectionSettings settings, GraphTuning? tuning = null, SignInHooks? signIn = null)
     {
         tuning ??= new GraphTuning();
@@ -57,13 +70,15 @@ public sealed class GraphConnection : IDisposable
         // Sign-in requests follow no redirect at all, and go only where Graph requests may go.
         var tokenHttp = new HttpClient(new SecureTransportHandler(new SocketsHttpHandler { AllowAutoRedirect = false }));
         var credential = CredentialChain.Choose(settings, cloud, tokenHttp, signIn);
+        var remembering = new RememberingCredential(credential.Credential, redaction);
+        string[] scopes = [$"{cloud.GraphEndpoint.GetLeftPart(UriPartial.Authority)}/.default"];
         // Scopes are always the cloud's Graph resource, allowed hosts only the endpoint: no token leaves for elsewhere.
         var auth = new AzureIdentityAuthenticationProvider(
-            new RememberingCredential(credential.Credential, redaction),
+            remembering,
             allowedHosts: [endpoint.Host],
             observabilityOptions: null,
             isCaeEnabled: true,
-            scopes: [$"{cloud.GraphEndpoint.GetLeftPart(UriPartial.Authority)}/.default"]);
+            scopes: scopes);
 
         var handlers = GraphClientFactory.CreateDefaultHandlers()
             .Select(handler => handler switch
@@ -79,7 +94,7 @@ public sealed class GraphConnection : IDisposable
         var graphHttp = GraphClientFactory.Create(handlers, finalHandler: new SecureTransportHandler(Wire()));
         graphHttp.Timeout = Timeout.InfiniteTimeSpan;  // each call is bounded by Run and by its caller's token
         var client = new GraphServiceClient(graphHttp, auth, endpoint.ToString());
-        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, requestTimeout, redaction);
+        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, requestTimeout, redaction, credential, remembering, scopes);
     }
 
     // Redirects are the SDK's redirect handler's job alone, so each hop passes through SecureTransportHandler.
@@ -116,6 +131,31 @@ public sealed class GraphConnection : IDisposable
         catch (Exception exception) when (exception is not UnexpectedPolicyShapeException)
         {
             throw _errors.Translate(operation, exception, cancellationToken, headers);
+        }
+    }
+
+    /// <summary>
+    /// Who Graph will see: known from the configuration for most credentials; otherwise (DefaultAzureCredential) read
+    /// from the token it gives, which is the token Graph calls would carry. Unknown when no token can be had: the
+    /// Graph call that follows then fails with the sign-in's own error.
+    /// </summary>
+    public async Task<SignedInAs> SignedInAsAsync(CancellationToken cancellationToken)
+    {
+        if (_signedInAs != SignedInAs.Unknown)
+        {
+            return _signedInAs;
+        }
+
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(RequestTimeout);
+        try
+        {
+            var token = await _credential.GetTokenAsync(new TokenRequestContext(_scopes), bound.Token);
+            return _signedInAs = TokenIdentity.Of(token.Token);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return SignedInAs.Unknown;
         }
     }
 
