@@ -17,6 +17,10 @@ internal static class GraphFailures
         {
             throw Clean(error, undone);
         }
+        catch (PersonRequiredException error)
+        {
+            throw new CleanFailure(CleanFailureReason.PermissionDenied, $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);
+        }
         catch (Exception error) when (error is UnexpectedPolicyShapeException or ConnectionSettingsException)
         {
             throw new CleanFailure(CleanFailureReason.Refused, $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);

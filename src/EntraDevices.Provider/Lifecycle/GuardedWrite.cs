@@ -30,6 +30,10 @@ internal sealed record GuardedWrite<T>(
         {
             return await Confirm(Sentences.End(error.Message), error.Kind == GraphFailureKind.Cancelled, error, read);
         }
+        catch (PartlyAppliedException partly)
+        {
+            return await Confirm(Sentences.End(partly.Message), cancelled: false, partly, read);
+        }
         catch (UnexpectedPolicyShapeException odd)
         {
             return await Confirm($"Microsoft Graph answered the request to {What}, but not with what was written: {odd.Message.TrimEnd('.')}.",

@@ -1,7 +1,9 @@
+using EntraDevices.Graph.AutomaticIntuneEnrollment;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Settings;
+using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 
@@ -14,5 +16,6 @@ internal static class Catalog
     [
         new SettingsResource<DeviceRegistrationSettings>(new DeviceRegistrationPolicySettings(), connection),
         new SettingsResource<Restriction>(new BitLockerKeyRecoveryRestrictionSettings(), connection),
+        new SettingsResource<AutomaticEnrollment>(new AutomaticIntuneEnrollmentSettings(), connection),
     ];
 }

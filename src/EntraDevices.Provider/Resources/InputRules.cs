@@ -70,6 +70,15 @@ internal sealed class InputRules(ObjectValue inputs)
         var other => FailWith<int?>(path, $"'{path}' must be a whole number ({acceptedText}); got {other.KindName}."),
     };
 
+    /// <summary>An absolute https URL, as Graph's enrollment URLs must be.</summary>
+    public string? HttpsUrl(string path) => At(path)?.Plain switch
+    {
+        null or NullValue or UnknownValue => null,
+        StringValue s when Uri.TryCreate(s.Value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && url.Host.Length > 0 => s.Value,
+        StringValue s => FailWith<string?>(path, $"'{path}' is {Shown(path, $"\"{s.Value}\"")}; accepted: an absolute https URL, like https://portal.manage.microsoft.com/TermsofUse.aspx."),
+        var other => FailWith<string?>(path, $"'{path}' must be an https URL; got {other.KindName}."),
+    };
+
     /// <summary>A list of Entra object ids (GUIDs) without duplicates; null when absent or not yet known.</summary>
     public IReadOnlyList<string>? ObjectIds(string path, string what)
     {

@@ -15,7 +15,7 @@ public abstract class ResourceHarness : IAsyncLifetime
 {
     protected EmulatorHost Emulator { get; private set; } = null!;
 
-    /// <summary>The application permissions of the token the provider signs in with.</summary>
+    /// <summary>The permissions of the token the provider signs in with: application permissions unless <see cref="Token"/> says otherwise.</summary>
     protected string[] Roles { get; set; } = [];
 
     protected abstract string TypeToken { get; }
@@ -30,14 +30,17 @@ public abstract class ResourceHarness : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
-    /// <summary>A fresh resource signed in with <see cref="Roles"/>, as the catalog builds it.</summary>
-    protected IResource Resource()
+    /// <summary>A fresh resource signed in with <paramref name="token"/>, or <see cref="Token"/>, as the catalog builds it.</summary>
+    protected IResource Resource(string? token = null)
     {
         var connection = GraphConnection.Open(
-            new ConnectionSettings { AccessToken = TestTokens.WithRoles(Roles), GraphEndpoint = Emulator.BaseUrl },
+            new ConnectionSettings { AccessToken = token ?? Token(), GraphEndpoint = Emulator.BaseUrl },
             new GraphTuning { RetryDelay = TimeSpan.Zero });
         return Build(() => connection);
     }
+
+    /// <summary>The token the provider signs in with: by default an app-only token holding <see cref="Roles"/>.</summary>
+    protected virtual string Token() => TestTokens.WithRoles(Roles);
 
     /// <summary>The resource under test over a connection: the catalog's entry for <see cref="TypeToken"/>.</summary>
     protected virtual IResource Build(Func<GraphConnection> connection) => Catalog.Resources(connection).Single(r => r.Token == TypeToken);

@@ -89,7 +89,7 @@ internal interface IDeclared<TLive>
     TLive RestoreFrom(TLive live, TLive source);
 }
 
-/// <summary>How a settings object is read and written in Graph.</summary>
+/// <summary>How a settings object is read and written in Graph: a write is given what was read and what is wanted.</summary>
 internal sealed record SettingsEndpoint<TLive>(
     Func<CancellationToken, Task<TLive>> Get,
-    Func<TLive, CancellationToken, Task<TLive>> Write);
+    Func<TLive, TLive, CancellationToken, Task<TLive>> Write);

@@ -133,7 +133,7 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
         var endpoint = kind.Endpoint(connection());
         var write = new GuardedWrite<TLive>(kind.FixedId, $"{verb} {kind.Noun}", live, desired, kind.SameWritable,
             settings => Outputs(settings, original, inputs));
-        return await write.RunAsync(endpoint.Write, endpoint.Get, operation.Token);
+        return await write.RunAsync((wanted, token) => endpoint.Write(live, wanted, token), endpoint.Get, operation.Token);
     }
 
     private ObjectValue Outputs(TLive effective, TLive original, ObjectValue inputs, ObjectValue? onDestroyFrom = null)

@@ -53,7 +53,7 @@ internal sealed class BitLockerKeyRecoveryRestrictionSettings : ISettings<Restri
         var client = new BitLockerKeyRecoveryClient(connection);
         return new(
             async token => new Restriction(await client.GetAsync(token)),
-            async (desired, token) => new Restriction(await client.SetAsync(desired.RestrictOwnersFromReadingKeys, token)));
+            async (_, desired, token) => new Restriction(await client.SetAsync(desired.RestrictOwnersFromReadingKeys, token)));
     }
 
     public JsonObject Schema() => RestrictionSchema.Resource();

@@ -51,7 +51,7 @@ internal sealed class DeviceRegistrationPolicySettings : ISettings<DeviceRegistr
     public SettingsEndpoint<DeviceRegistrationSettings> Endpoint(GraphConnection connection)
     {
         var client = new DeviceRegistrationPolicyClient(connection);
-        return new(client.GetAsync, client.PutAsync);
+        return new(client.GetAsync, (_, desired, token) => client.PutAsync(desired, token));
     }
 
     public JsonObject Schema() => PolicySchema.Resource();
