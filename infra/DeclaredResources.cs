@@ -13,7 +13,8 @@ internal sealed record DeclaredResources(
     Group? AutopilotGroup,
     JoinedDeviceLocalAdministrators? LocalAdministrators,
     DeviceRegistrationPolicy Policy,
-    BitLockerKeyRecoveryRestriction? BitLockerRestriction)
+    BitLockerKeyRecoveryRestriction? BitLockerRestriction,
+    AutomaticIntuneEnrollment? Enrollment = null)
 {
     /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
     public IDictionary<string, object?> ToStackOutputs()
@@ -57,6 +58,16 @@ internal sealed record DeclaredResources(
             {
                 ["restrictOwnersFromReadingKeys"] = BitLockerRestriction.RestrictOwnersFromReadingKeys,
                 ["originalValue"] = BitLockerRestriction.OriginalValue,
+            };
+        }
+
+        if (Enrollment is not null)
+        {
+            outputs["automaticIntuneEnrollment"] = new Dictionary<string, object?>
+            {
+                ["mdm"] = Enrollment.Mdm,
+                ["mam"] = Enrollment.Mam,
+                ["originalSettings"] = Enrollment.OriginalSettings,
             };
         }
 

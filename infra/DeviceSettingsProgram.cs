@@ -13,11 +13,22 @@ internal static class DeviceSettingsProgram
     public const string PolicyResourceName = "device-registration-policy";
     public const string BitLockerResourceName = "bitlocker-key-recovery-restriction";
 
+    /// <summary>
+    /// Graph lets only a signed-in person read or change it, so every workflow that signs in as an application
+    /// excludes this resource by its URN (docs/deploying-from-github-actions.md); the workflow checks hold them to this name.
+    /// </summary>
+    public const string EnrollmentResourceName = "automatic-intune-enrollment";
+
     /// <summary>The body given to <c>Deployment.RunAsync</c>; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
     {
         // First, and on its own: an invalid configuration fails here, before any resource is declared.
         var settings = PulumiStackSettings.Load();
+        foreach (var warning in settings.Warnings)
+        {
+            Log.Warn(warning);
+        }
+
         return Declare(settings).ToStackOutputs();
     }
 
@@ -44,8 +55,24 @@ internal static class DeviceSettingsProgram
             })
             : null;
 
-        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker);
+        var enrollment = settings.Enrollment is { } declared
+            ? new AutomaticIntuneEnrollment(EnrollmentResourceName, new AutomaticIntuneEnrollmentArgs
+            {
+                Mdm = UserScope(declared.Mdm),
+                Mam = UserScope(declared.Mam),
+            })
+            : null;
+
+        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment);
     }
+
+    private static Input<EntraDevices.Inputs.MobilityUserScopeArgs>? UserScope(UserScopeSettings? scope) => scope is null
+        ? null
+        : (Input<EntraDevices.Inputs.MobilityUserScopeArgs>)new EntraDevices.Inputs.MobilityUserScopeArgs
+        {
+            AppliesTo = scope.Scope.ToContractValue(),
+            IncludedGroups = [.. scope.GroupIds],
+        };
 
     /// <summary>
     /// The existing group ids plus the created group's object id. Built from the group's output, so the

@@ -13,6 +13,7 @@ internal static class ConfigKeys
     public const string LocalAdminsGroupSection = "localAdminsGroup";
     public const string AutopilotGroupSection = "autopilotGroup";
     public const string BitLockerSection = "bitLockerKeyRecoveryRestriction";
+    public const string EnrollmentSection = "automaticIntuneEnrollment";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -32,6 +33,10 @@ internal static class ConfigKeys
     public const string CreateAutopilotGroup = "autopilotGroup.create";
     public const string AutopilotGroupName = "autopilotGroup.name";
     public const string RestrictBitLockerKeySelfRecovery = "bitLockerKeyRecoveryRestriction.restrictOwnersFromReadingKeys";
+    public const string MdmScope = "automaticIntuneEnrollment.mdmScope";
+    public const string MdmGroupIds = "automaticIntuneEnrollment.mdmGroupIds";
+    public const string MamScope = "automaticIntuneEnrollment.mamScope";
+    public const string MamGroupIds = "automaticIntuneEnrollment.mamGroupIds";
 
     /// <summary>Every key, in the order the README documents them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -54,11 +59,15 @@ internal static class ConfigKeys
         CreateAutopilotGroup,
         AutopilotGroupName,
         RestrictBitLockerKeySelfRecovery,
+        MdmScope,
+        MdmGroupIds,
+        MamScope,
+        MamGroupIds,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection];
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -39,6 +39,7 @@ internal sealed partial record StackSettings
             AutopilotGroupName = ReadCreatedGroupName(
                 reader, ConfigKeys.CreateAutopilotGroup, ConfigKeys.AutopilotGroupName, createByDefault: true, DefaultAutopilotGroupName),
             RestrictBitLockerKeySelfRecovery = reader.Boolean(ConfigKeys.RestrictBitLockerKeySelfRecovery),
+            Enrollment = ReadEnrollment(reader),
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 
@@ -88,6 +89,39 @@ internal sealed partial record StackSettings
         RejectMembersOutsideSelected(reader, ConfigKeys.JoinScope, scopeIs, ConfigKeys.JoinUserIds, userIds, "users allowed to join");
 
         return scope is { } declared ? new JoinSettings(declared, [], [], null) : null;
+    }
+
+    private static EnrollmentSettings? ReadEnrollment(ConfigValueReader reader)
+    {
+        var mdm = ReadUserScope(reader, ConfigKeys.MdmScope, ConfigKeys.MdmGroupIds, "MDM user scope");
+        var mam = ReadUserScope(reader, ConfigKeys.MamScope, ConfigKeys.MamGroupIds, "MAM user scope");
+        return mdm is null && mam is null ? null : new EnrollmentSettings(mdm, mam);
+    }
+
+    private static UserScopeSettings? ReadUserScope(ConfigValueReader reader, string scopeKey, string groupsKey, string what)
+    {
+        var scope = reader.Scope(scopeKey);
+        var groupIds = reader.ObjectIds(groupsKey);
+        if (reader.Failed(scopeKey))
+        {
+            return null;
+        }
+
+        if (scope == MembershipScope.Selected)
+        {
+            if (groupIds.Count == 0)
+            {
+                reader.Error(
+                    $"{reader.Name(scopeKey)} is \"selected\" but {reader.Name(groupsKey)} lists no group; Graph reaches \"selected\" by adding groups, "
+                    + $"so list at least one group object id, or set {reader.Name(scopeKey)} to \"all\" or \"none\".");
+            }
+
+            return new UserScopeSettings(MembershipScope.Selected, groupIds);
+        }
+
+        var scopeIs = scope is { } value ? $"is \"{value.ToContractValue()}\"" : "is not set";
+        RejectMembersOutsideSelected(reader, scopeKey, scopeIs, groupsKey, groupIds, $"groups of the {what}");
+        return scope is { } declared ? new UserScopeSettings(declared, []) : null;
     }
 
     private static MembershipSettings? ReadRegisteringUsersLocalAdmins(ConfigValueReader reader)

@@ -49,6 +49,18 @@ internal sealed partial record StackSettings
     /// <summary>Whether device owners are kept from reading their own BitLocker recovery keys; <see langword="null"/> leaves it alone.</summary>
     public bool? RestrictBitLockerKeySelfRecovery { get; init; }
 
+    /// <summary>Automatic Intune enrollment (MDM and MAM user scopes); <see langword="null"/> when the stack does not declare it.</summary>
+    public EnrollmentSettings? Enrollment { get; init; }
+
+    /// <summary>
+    /// What the settings allow but the journey cannot work with, said at every preview: an MDM user scope of "none"
+    /// while the stack declares the Autopilot device group means Autopilot devices never enroll in Intune.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => Enrollment?.Mdm?.Scope == MembershipScope.None && AutopilotGroupName is not null
+        ? [$"{ConfigKeys.MdmScope} is \"none\" while the stack declares the Autopilot device group: devices join Entra but never enroll in Intune, "
+            + "so the Enrollment Status Page and the deployment profile never apply. Set it to \"all\" or \"selected\"."]
+        : [];
+
     /// <summary><see cref="RestoreOriginal"/> or <see cref="RestoreDefaults"/>; <see langword="null"/> keeps the provider default.</summary>
     public string? OnDestroy { get; init; }
 }

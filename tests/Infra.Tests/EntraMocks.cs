@@ -17,6 +17,7 @@ internal sealed class EntraMocks : IMocks
     public const string DirectoryRoleAssignmentType = "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment";
     public const string PolicyId = "deviceRegistrationPolicy";
     public const string BitLockerId = "authorizationPolicy";
+    public const string EnrollmentId = "0000000a-0000-0000-c000-000000000000";
 
     /// <summary>The tenant's settings before the stack: what the mocked provider reports as <c>originalSettings</c>.</summary>
     public static readonly ImmutableDictionary<string, object?> OriginalSettings = Tree.Object(
@@ -89,6 +90,9 @@ internal sealed class EntraMocks : IMocks
                 id = BitLockerId;
                 state["originalValue"] = false;
                 state.TryAdd("restrictOwnersFromReadingKeys", false);
+                break;
+            case AutomaticIntuneEnrollment.TypeToken:
+                id = EnrollmentId;
                 break;
             default:
                 id = ObjectIdOf(name);

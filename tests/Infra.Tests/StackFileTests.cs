@@ -98,6 +98,19 @@ public sealed class StackFileTests
             Assert.Equal(restrict, await run.OutputAsync<bool>("bitLockerKeyRecoveryRestriction", "restrictOwnersFromReadingKeys"));
         }
 
+        if (settings.Enrollment is { } enrollment)
+        {
+            var declared = run.Single(AutomaticIntuneEnrollment.TypeToken, DeviceSettingsProgram.EnrollmentResourceName);
+            foreach (var (path, scope) in new[] { ("mdm", enrollment.Mdm), ("mam", enrollment.Mam) })
+            {
+                Assert.Equal(scope?.Scope.ToContractValue(), Tree.At(declared.Inputs, $"{path}.appliesTo"));
+                if (scope is not null)
+                {
+                    Assert.Equal(Tree.Canonical(scope.GroupIds), Tree.Canonical(Tree.At(declared.Inputs, $"{path}.includedGroups")));
+                }
+            }
+        }
+
         Assert.Equal(
             settings.UserDeviceQuota ?? 50,
             await run.OutputAsync<int>("deviceRegistrationPolicy", "userDeviceQuota"));
@@ -153,6 +166,11 @@ public sealed class StackFileTests
         Assert.True(Tree.Bool(bitLocker.Inputs, "restrictOwnersFromReadingKeys"));
         var restriction = run.SingleResource<BitLockerKeyRecoveryRestriction>();
         Assert.Equal(EntraMocks.BitLockerId, await OutputUtilities.GetValueAsync(restriction.Id));
+
+        var enrollment = run.Single(AutomaticIntuneEnrollment.TypeToken);
+        Assert.Equal("all", Tree.At(enrollment.Inputs, "mdm.appliesTo"));
+        Assert.Equal("none", Tree.At(enrollment.Inputs, "mam.appliesTo"));
+        Assert.Equal(EntraMocks.EnrollmentId, await OutputUtilities.GetValueAsync(run.SingleResource<AutomaticIntuneEnrollment>().Id));
     }
 
     private static void AssertSecurityGroup(MockResourceArgs group, string displayName)
@@ -185,6 +203,11 @@ public sealed class StackFileTests
         if (settings.RestrictBitLockerKeySelfRecovery is not null)
         {
             expected.Add($"{BitLockerKeyRecoveryRestriction.TypeToken}::{DeviceSettingsProgram.BitLockerResourceName}");
+        }
+
+        if (settings.Enrollment is not null)
+        {
+            expected.Add($"{AutomaticIntuneEnrollment.TypeToken}::{DeviceSettingsProgram.EnrollmentResourceName}");
         }
 
         return [.. expected.Order(StringComparer.Ordinal)];

@@ -305,4 +305,68 @@ public sealed class StackSettingsTests
         => Assert.Equal(
             $"'{Ns}:deviceRegistrationPolicy.joinScope' is \"some\"; accepted values: \"all\", \"selected\", \"none\".",
             SingleError(("deviceRegistrationPolicy.joinScope", "some"), ("deviceRegistrationPolicy.joinGroupIds", "aaaaaaaa-0000-0000-0000-000000000001")));
+
+    // ---- Automatic Intune enrollment (step 1) ----
+
+    private const string GroupA = "aaaaaaaa-0000-0000-0000-000000000001";
+
+    [Fact]
+    public void Enrollment_is_not_declared_unless_a_scope_is_set()
+    {
+        Assert.Null(Parse().Enrollment);
+        Assert.Empty(Parse().Warnings);
+    }
+
+    [Fact]
+    public void Enrollment_reads_both_scopes_and_the_selected_groups()
+    {
+        var settings = Parse(
+            ("automaticIntuneEnrollment.mdmScope", "selected"),
+            ("automaticIntuneEnrollment.mdmGroupIds", $"[\"{GroupA.ToUpperInvariant()}\"]"),
+            ("automaticIntuneEnrollment.mamScope", "none"));
+
+        var enrollment = Assert.IsType<EnrollmentSettings>(settings.Enrollment);
+        Assert.Equal(new UserScopeSettings(MembershipScope.Selected, [GroupA]).Scope, enrollment.Mdm!.Scope);
+        Assert.Equal([GroupA], enrollment.Mdm.GroupIds);
+        Assert.Equal(MembershipScope.None, enrollment.Mam!.Scope);
+        Assert.Empty(enrollment.Mam.GroupIds);
+    }
+
+    [Fact]
+    public void Enrollment_selected_without_groups_is_an_error_naming_both_keys()
+    {
+        var error = SingleError(("automaticIntuneEnrollment.mdmScope", "selected"));
+
+        Assert.Contains("'entra-device-settings:automaticIntuneEnrollment.mdmScope'", error);
+        Assert.Contains("'entra-device-settings:automaticIntuneEnrollment.mdmGroupIds'", error);
+    }
+
+    [Fact]
+    public void Enrollment_groups_without_selected_are_an_error()
+    {
+        var error = SingleError(("automaticIntuneEnrollment.mamScope", "all"), ("automaticIntuneEnrollment.mamGroupIds", GroupA));
+
+        Assert.Contains("mamGroupIds", error);
+        Assert.Contains("\"selected\"", error);
+    }
+
+    [Fact]
+    public void Enrollment_scope_values_are_named_when_wrong()
+    {
+        var error = SingleError(("automaticIntuneEnrollment.mdmScope", "some"));
+
+        Assert.Contains("mdmScope", error);
+        Assert.Contains("selected", error);
+    }
+
+    [Fact]
+    public void Mdm_scope_none_with_the_autopilot_group_warns_that_devices_never_enroll()
+    {
+        var warning = Assert.Single(Parse(("automaticIntuneEnrollment.mdmScope", "none")).Warnings);
+
+        Assert.Contains("automaticIntuneEnrollment.mdmScope", warning);
+        Assert.Contains("never enroll in Intune", warning);
+        Assert.Empty(Parse(("automaticIntuneEnrollment.mdmScope", "none"), ("autopilotGroup.create", "false")).Warnings);
+        Assert.Empty(Parse(("automaticIntuneEnrollment.mdmScope", "all")).Warnings);
+    }
 }
