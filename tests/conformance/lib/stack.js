@@ -7,8 +7,9 @@ const { startProvider, token } = require('./launch');
 const WRITE_ROLE = 'Policy.ReadWrite.DeviceConfiguration';
 const READ_ROLE = 'Policy.Read.DeviceConfiguration';
 
-async function startStack({ roles = [WRITE_ROLE], intune = false, configure = true, config = {} } = {}) {
-  const stack = { accessToken: token(roles) };
+/** `accessToken` (e.g. a person's, from personToken) replaces the app-only token made from `roles`. */
+async function startStack({ roles = [WRITE_ROLE], accessToken, intune = false, configure = true, config = {} } = {}) {
+  const stack = { accessToken: accessToken ?? token(roles) };
   try {
     stack.engine = await startEngine();
     stack.emulator = await startEmulator({ intune });

@@ -2,6 +2,8 @@
 // One table-driven lifecycle through the engine's call sequences (§4), run for every resource of the catalog:
 // preview calls no Graph, up adopts or creates, a preview of a change shows the leaf, update writes once,
 // refresh records drift, import declares what it finds, destroy restores. Each row brings only its fixtures.
+// AutomaticIntuneEnrollment goes through the same sequences in enrollment.test.js: Graph lets only a signed-in
+// person touch it, and its drift is made through Graph's own routes.
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startStack, WRITE_ROLE } = require('../lib/stack');
