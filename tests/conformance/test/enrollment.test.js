@@ -130,8 +130,9 @@ describe('AutomaticIntuneEnrollment', { timeout: 90000 }, () => {
     await withStack({ accessToken: token(['Policy.ReadWrite.MobilityManagement']) }, async (app) => {
       const enrollment = app.provider.resource(ENROLLMENT);
       const { inputs: declared } = await enrollment.check({ mdm: { appliesTo: 'all' } });
-      for (const call of [enrollment.create(declared), enrollment.read(APP), enrollment.delete({ ...outputs }, declared)]) {
-        const failure = await app.provider.failure(call);
+      // One call at a time: each is started only when the one before has failed.
+      for (const call of [() => enrollment.create(declared), () => enrollment.read(APP), () => enrollment.delete({ ...outputs }, declared)]) {
+        const failure = await app.provider.failure(call());
         assert.equal(failure.codeName, 'PERMISSION_DENIED', JSON.stringify(failure));
         assert.match(failure.message, /only a signed-in person/);
         assert.match(failure.message, /ENTRADEVICES_SIGN_IN=deviceCode/);
