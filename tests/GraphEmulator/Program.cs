@@ -5,12 +5,21 @@ namespace EntraDevices.GraphEmulator;
 /// <summary>
 /// <c>dotnet GraphEmulator.dll [--intune] [--until-stdin-closes] [--https PEMFILE]</c>: prints the base URL as the only stdout line, then
 /// serves until SIGTERM/SIGINT arrives (or, for a parent process, until its stdin closes). Diagnostics go to stderr.
-/// <c>dotnet GraphEmulator.dll token PERMISSION…</c> prints a token the emulator accepts and exits.
+/// <c>dotnet GraphEmulator.dll token PERMISSION…</c> prints an app-only token the emulator accepts and exits;
+/// <c>token --person [--role ROLE_TEMPLATE_ID]… SCOPE…</c> prints a signed-in person's (delegated) token.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["token", "--person", .. var delegated])
+        {
+            var roles = delegated.Select((arg, i) => (arg, i)).Where(p => p.i > 0 && delegated[p.i - 1] == "--role").Select(p => p.arg).ToList();
+            var scopes = delegated.Where((arg, i) => arg != "--role" && (i == 0 || delegated[i - 1] != "--role")).ToList();
+            await Console.Out.WriteLineAsync(TestTokens.WithScopesAndDirectoryRoles(scopes, roles));
+            return 0;
+        }
+
         if (args is ["token", .. var permissions])
         {
             await Console.Out.WriteLineAsync(TestTokens.WithRoles(permissions));
@@ -22,7 +31,7 @@ internal static class Program
         var unknown = args.Where((arg, i) => arg is not ("--intune" or "--until-stdin-closes" or "--https") && (https is null || i != Array.IndexOf(args, "--https") + 1)).ToArray();
         if (unknown.Length > 0)
         {
-            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune] [--until-stdin-closes] [--https PEMFILE] | token PERMISSION...");
+            await Console.Error.WriteLineAsync($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: GraphEmulator [--intune] [--until-stdin-closes] [--https PEMFILE] | token PERMISSION... | token --person [--role ROLE_ID]... SCOPE...");
             return 2;
         }
 

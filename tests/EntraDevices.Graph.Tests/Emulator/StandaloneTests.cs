@@ -73,6 +73,23 @@ public class StandaloneTests
         Assert.Equal(200, (int)answer.StatusCode);
     }
 
+    [Fact]
+    public async Task The_person_token_command_prints_a_delegated_token_with_the_roles_named()
+    {
+        using var process = Start(["token", "--person", "--role", "7698a772-787b-4ac8-901f-60d6b08affd2", "Policy.ReadWrite.MobilityManagement"]);
+        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+
+        await using var emulator = await GraphEmulator.GraphEmulator.StartAsync();
+        using var http = EmulatorTest.CreateClient(emulator.BaseUrl);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var answer = await http.GetAsync("/beta/policies/mobileDeviceManagementPolicies/0000000a-0000-0000-c000-000000000000");
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(200, (int)answer.StatusCode);
+        Assert.Equal(Graph.Connection.SignedInAs.Person, Graph.Connection.TokenIdentity.Of(token));
+    }
+
     private static Process Start(string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
