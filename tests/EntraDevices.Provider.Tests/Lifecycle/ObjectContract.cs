@@ -178,7 +178,8 @@ public abstract class ObjectContract : ResourceHarness
         var updated = await UpdateAsync(resource, created.Id, created.Outputs, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)));
 
         var patch = Assert.Single(Emulator.Requests, r => r.Method == "PATCH");
-        Assert.Equal([InPlaceChange.Leaf], System.Text.Json.Nodes.JsonNode.Parse(patch.Body!)!.AsObject().Select(p => p.Key));
+        // OData annotations (the derived type Intune needs to PATCH a derived type's properties) are not the object's fields.
+        Assert.Equal([InPlaceChange.Leaf], System.Text.Json.Nodes.JsonNode.Parse(patch.Body!)!.AsObject().Select(p => p.Key).Where(key => !key.StartsWith('@')));
         Assert.Equal(InPlaceChange.Value, updated.At(InPlaceChange.Leaf));
     }
 

@@ -42,7 +42,21 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
         var spec = kind.Spec(create.Inputs);
         var endpoint = kind.Endpoint(connection());
         var created = await Create(endpoint, spec, operation);
-        var live = await Reconcile(endpoint, created, spec, create.Inputs, operation, $"finish creating {kind.Noun}");
+        TLive live;
+        try
+        {
+            live = await Reconcile(endpoint, created, spec, create.Inputs, operation, $"finish creating {kind.Noun}");
+        }
+        catch (CleanFailure unfinished)
+        {
+            // The object exists now: it must reach the state, or the next run would make a second one.
+            var id = kind.IdOf(created);
+            throw new PartialFailure(id, Outputs(created, create.Inputs),
+                [$"{Sentences.Capitalized(kind.Noun)} {id} was created, but finishing it failed: {(unfinished.InnerException ?? unfinished).Message.TrimEnd('.')}. "
+                    + "It is recorded as created; run `pulumi up` again to finish it."],
+                create.Inputs);
+        }
+
         return new CreateResult(kind.IdOf(live), Outputs(live, create.Inputs));
     }
 
