@@ -1,9 +1,12 @@
 using EntraDevices.Graph.AutomaticIntuneEnrollment;
+using EntraDevices.Graph.AutopilotDeploymentProfile;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Lifecycle.Settings;
 using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
+using EntraDevices.Provider.Resources.AutopilotDeploymentProfile;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 
@@ -17,5 +20,6 @@ internal static class Catalog
         new SettingsResource<DeviceRegistrationSettings>(new DeviceRegistrationPolicySettings(), connection),
         new SettingsResource<Restriction>(new BitLockerKeyRecoveryRestrictionSettings(), connection),
         new SettingsResource<AutomaticEnrollment>(new AutomaticIntuneEnrollmentSettings(), connection),
+        new ObjectResource<ProfileSpec, DeploymentProfile>(new AutopilotDeploymentProfileKind(), connection),
     ];
 }
