@@ -14,7 +14,8 @@ internal sealed record DeclaredResources(
     JoinedDeviceLocalAdministrators? LocalAdministrators,
     DeviceRegistrationPolicy Policy,
     BitLockerKeyRecoveryRestriction? BitLockerRestriction,
-    AutomaticIntuneEnrollment? Enrollment = null)
+    AutomaticIntuneEnrollment? Enrollment = null,
+    AutopilotDeploymentProfile? DeploymentProfile = null)
 {
     /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
     public IDictionary<string, object?> ToStackOutputs()
@@ -69,6 +70,11 @@ internal sealed record DeclaredResources(
                 ["mam"] = Enrollment.Mam,
                 ["originalSettings"] = Enrollment.OriginalSettings,
             };
+        }
+
+        if (DeploymentProfile is not null)
+        {
+            outputs["autopilotDeploymentProfileId"] = DeploymentProfile.Id;
         }
 
         return outputs;

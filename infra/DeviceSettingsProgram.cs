@@ -18,6 +18,7 @@ internal static class DeviceSettingsProgram
     /// excludes this resource by its URN (docs/deploying-from-github-actions.md); the workflow checks hold them to this name.
     /// </summary>
     public const string EnrollmentResourceName = "automatic-intune-enrollment";
+    public const string DeploymentProfileResourceName = "autopilot-deployment-profile";
 
     /// <summary>The body given to <c>Deployment.RunAsync</c>; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
@@ -63,7 +64,48 @@ internal static class DeviceSettingsProgram
             })
             : null;
 
-        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment);
+        var profile = settings.DeploymentProfile is { } declaredProfile && autopilotGroup is not null
+            ? new AutopilotDeploymentProfile(DeploymentProfileResourceName, DeploymentProfileArgs(declaredProfile, autopilotGroup))
+            : null;
+
+        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile);
+    }
+
+    /// <summary>A user-driven Entra join profile assigned to the Autopilot device group (an output, so the group comes first).</summary>
+    private static AutopilotDeploymentProfileArgs DeploymentProfileArgs(DeploymentProfileSettings profile, Group autopilotGroup)
+    {
+        // Only what the stack declares is sent: the rest takes Graph's default on create and is left alone on update.
+        var args = new AutopilotDeploymentProfileArgs
+        {
+            DisplayName = profile.DisplayName,
+            PreprovisioningAllowed = profile.PreprovisioningAllowed,
+            HardwareHashExtractionEnabled = profile.HardwareHashExtractionEnabled,
+            OutOfBoxExperienceSetting = new EntraDevices.Inputs.OutOfBoxExperienceSettingArgs
+            {
+                PrivacySettingsHidden = profile.PrivacySettingsHidden,
+                EulaHidden = profile.EulaHidden,
+                KeyboardSelectionPageSkipped = profile.KeyboardSelectionPageSkipped,
+                EscapeLinkHidden = profile.EscapeLinkHidden,
+                UserType = profile.UserType is { } userType ? (Input<string>)userType : null,
+            },
+            Assignments = new EntraDevices.Inputs.ProfileAssignmentsArgs { Groups = [autopilotGroup.ObjectId] },
+        };
+        if (profile.Description is { } description)
+        {
+            args.Description = description;
+        }
+
+        if (profile.Locale is { } locale)
+        {
+            args.Locale = locale;
+        }
+
+        if (profile.DeviceNameTemplate is { } template)
+        {
+            args.DeviceNameTemplate = template;
+        }
+
+        return args;
     }
 
     private static Input<EntraDevices.Inputs.MobilityUserScopeArgs>? UserScope(UserScopeSettings? scope) => scope is null

@@ -14,6 +14,7 @@ internal static class ConfigKeys
     public const string AutopilotGroupSection = "autopilotGroup";
     public const string BitLockerSection = "bitLockerKeyRecoveryRestriction";
     public const string EnrollmentSection = "automaticIntuneEnrollment";
+    public const string DeploymentProfileSection = "deploymentProfile";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -37,6 +38,25 @@ internal static class ConfigKeys
     public const string MdmGroupIds = "automaticIntuneEnrollment.mdmGroupIds";
     public const string MamScope = "automaticIntuneEnrollment.mamScope";
     public const string MamGroupIds = "automaticIntuneEnrollment.mamGroupIds";
+    public const string CreateDeploymentProfile = "deploymentProfile.create";
+    public const string ProfileDisplayName = "deploymentProfile.displayName";
+    public const string ProfileDescription = "deploymentProfile.description";
+    public const string ProfileLocale = "deploymentProfile.locale";
+    public const string ProfileDeviceNameTemplate = "deploymentProfile.deviceNameTemplate";
+    public const string ProfileUserType = "deploymentProfile.userType";
+    public const string ProfilePrivacySettingsHidden = "deploymentProfile.privacySettingsHidden";
+    public const string ProfileEulaHidden = "deploymentProfile.eulaHidden";
+    public const string ProfileKeyboardSelectionPageSkipped = "deploymentProfile.keyboardSelectionPageSkipped";
+    public const string ProfileEscapeLinkHidden = "deploymentProfile.escapeLinkHidden";
+    public const string ProfilePreprovisioningAllowed = "deploymentProfile.preprovisioningAllowed";
+    public const string ProfileHardwareHashExtractionEnabled = "deploymentProfile.hardwareHashExtractionEnabled";
+
+    /// <summary>The deployment profile's keys other than <see cref="CreateDeploymentProfile"/>.</summary>
+    public static readonly IReadOnlyList<string> ProfileSettingKeys =
+    [
+        ProfileDisplayName, ProfileDescription, ProfileLocale, ProfileDeviceNameTemplate, ProfileUserType, ProfilePrivacySettingsHidden,
+        ProfileEulaHidden, ProfileKeyboardSelectionPageSkipped, ProfileEscapeLinkHidden, ProfilePreprovisioningAllowed, ProfileHardwareHashExtractionEnabled,
+    ];
 
     /// <summary>Every key, in the order the README documents them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -63,11 +83,13 @@ internal static class ConfigKeys
         MdmGroupIds,
         MamScope,
         MamGroupIds,
+        CreateDeploymentProfile,
+        .. ProfileSettingKeys,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection];
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, DeploymentProfileSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

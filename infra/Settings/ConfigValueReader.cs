@@ -133,7 +133,10 @@ internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> val
         return null;
     }
 
-    public string? GroupName(string key)
+    public string? GroupName(string key) => Text(key, StackSettings.MaxGroupNameLength, "a group display name");
+
+    /// <summary>A trimmed string of 1 (0 with <paramref name="allowEmpty"/>) to <paramref name="max"/> characters; <paramref name="what"/> says what it is, for the error.</summary>
+    public string? Text(string key, int max, string what, bool allowEmpty = false)
     {
         var raw = Raw(key);
         if (raw is null)
@@ -141,13 +144,13 @@ internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> val
             return null;
         }
 
-        var name = raw.Trim();
-        if (name.Length is >= 1 and <= StackSettings.MaxGroupNameLength)
+        var text = raw.Trim();
+        if ((allowEmpty || text.Length >= 1) && text.Length <= max)
         {
-            return name;
+            return text;
         }
 
-        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: a group display name of 1 to {StackSettings.MaxGroupNameLength} characters.");
+        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: {what} of {(allowEmpty ? 0 : 1)} to {max} characters.");
         return null;
     }
 

@@ -43,6 +43,7 @@ internal sealed partial record StackSettings
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 
+        settings = settings with { DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null) };
         if (reader.Errors.Count > 0)
         {
             throw new StackSettingsException(reader.Errors);
@@ -89,6 +90,42 @@ internal sealed partial record StackSettings
         RejectMembersOutsideSelected(reader, ConfigKeys.JoinScope, scopeIs, ConfigKeys.JoinUserIds, userIds, "users allowed to join");
 
         return scope is { } declared ? new JoinSettings(declared, [], [], null) : null;
+    }
+
+    private static DeploymentProfileSettings? ReadDeploymentProfile(ConfigValueReader reader, bool autopilotGroup)
+    {
+        var create = reader.Boolean(ConfigKeys.CreateDeploymentProfile);
+        var profile = new DeploymentProfileSettings(
+            reader.Text(ConfigKeys.ProfileDisplayName, 200, "a profile name") ?? DefaultDeploymentProfileName,
+            reader.Text(ConfigKeys.ProfileDescription, 1500, "a description"),
+            reader.Text(ConfigKeys.ProfileLocale, 20, "a Windows display language such as en-US (\"\" lets the person select it)", allowEmpty: true),
+            reader.Text(ConfigKeys.ProfileDeviceNameTemplate, 15 + 64, "a device name template"),
+            reader.Choice(ConfigKeys.ProfileUserType, ["standard", "administrator"]),
+            reader.Boolean(ConfigKeys.ProfilePrivacySettingsHidden),
+            reader.Boolean(ConfigKeys.ProfileEulaHidden),
+            reader.Boolean(ConfigKeys.ProfileKeyboardSelectionPageSkipped),
+            reader.Boolean(ConfigKeys.ProfileEscapeLinkHidden),
+            reader.Boolean(ConfigKeys.ProfilePreprovisioningAllowed),
+            reader.Boolean(ConfigKeys.ProfileHardwareHashExtractionEnabled));
+        if (create != true)
+        {
+            var set = ConfigKeys.ProfileSettingKeys.Where(reader.IsSet).Select(reader.Name).ToList();
+            if (set.Count > 0)
+            {
+                reader.Error($"{string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set but {reader.Name(ConfigKeys.CreateDeploymentProfile)} "
+                    + $"{(create is null ? "is not set (default false)" : "is false")}; set it to true to create the profile, or remove them.");
+            }
+
+            return null;
+        }
+
+        if (!autopilotGroup)
+        {
+            reader.Error($"{reader.Name(ConfigKeys.CreateDeploymentProfile)} is true but {reader.Name(ConfigKeys.CreateAutopilotGroup)} is false: "
+                + "the profile is assigned to the Autopilot device group this program creates; create the group, or do not create the profile.");
+        }
+
+        return profile;
     }
 
     private static EnrollmentSettings? ReadEnrollment(ConfigValueReader reader)

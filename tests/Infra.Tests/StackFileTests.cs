@@ -111,6 +111,18 @@ public sealed class StackFileTests
             }
         }
 
+        if (settings.DeploymentProfile is { } profile)
+        {
+            var declared = run.Single(AutopilotDeploymentProfile.TypeToken, DeviceSettingsProgram.DeploymentProfileResourceName);
+            Assert.Equal(profile.DisplayName, Tree.At(declared.Inputs, "displayName"));
+            Assert.Equal(profile.DeviceNameTemplate, Tree.At(declared.Inputs, "deviceNameTemplate"));
+            Assert.Equal(profile.Locale, Tree.At(declared.Inputs, "locale"));
+            Assert.Equal(profile.UserType, Tree.At(declared.Inputs, "outOfBoxExperienceSetting.userType"));
+            Assert.Equal(
+                Tree.Canonical(new[] { EntraMocks.ObjectIdOf(AutopilotDeviceGroup.ResourceName) }),
+                Tree.Canonical(Tree.At(declared.Inputs, "assignments.groups")));
+        }
+
         Assert.Equal(
             settings.UserDeviceQuota ?? 50,
             await run.OutputAsync<int>("deviceRegistrationPolicy", "userDeviceQuota"));
@@ -208,6 +220,11 @@ public sealed class StackFileTests
         if (settings.Enrollment is not null)
         {
             expected.Add($"{AutomaticIntuneEnrollment.TypeToken}::{DeviceSettingsProgram.EnrollmentResourceName}");
+        }
+
+        if (settings.DeploymentProfile is not null)
+        {
+            expected.Add($"{AutopilotDeploymentProfile.TypeToken}::{DeviceSettingsProgram.DeploymentProfileResourceName}");
         }
 
         return [.. expected.Order(StringComparer.Ordinal)];

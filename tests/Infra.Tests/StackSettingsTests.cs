@@ -369,4 +369,53 @@ public sealed class StackSettingsTests
         Assert.Empty(Parse(("automaticIntuneEnrollment.mdmScope", "none"), ("autopilotGroup.create", "false")).Warnings);
         Assert.Empty(Parse(("automaticIntuneEnrollment.mdmScope", "all")).Warnings);
     }
+
+    // ---- Autopilot deployment profile (step 6) ----
+
+    [Fact]
+    public void No_deployment_profile_unless_asked_for()
+    {
+        Assert.Null(Parse().DeploymentProfile);
+        Assert.Null(Parse(("deploymentProfile.create", "false")).DeploymentProfile);
+    }
+
+    [Fact]
+    public void The_deployment_profile_reads_its_settings_and_defaults_its_name()
+    {
+        var profile = Parse(("deploymentProfile.create", "true"), ("deploymentProfile.deviceNameTemplate", "PC-%SERIAL%"),
+            ("deploymentProfile.locale", ""), ("deploymentProfile.userType", "Standard"), ("deploymentProfile.eulaHidden", "true")).DeploymentProfile!;
+
+        Assert.Equal(StackSettings.DefaultDeploymentProfileName, profile.DisplayName);
+        Assert.Equal("PC-%SERIAL%", profile.DeviceNameTemplate);
+        Assert.Equal("", profile.Locale);
+        Assert.Equal("standard", profile.UserType);
+        Assert.True(profile.EulaHidden);
+        Assert.Null(profile.PrivacySettingsHidden);
+    }
+
+    [Fact]
+    public void Deployment_profile_settings_without_create_are_an_error_naming_them()
+    {
+        var error = SingleError(("deploymentProfile.locale", "en-US"), ("deploymentProfile.userType", "standard"));
+
+        Assert.Contains("'entra-device-settings:deploymentProfile.locale', 'entra-device-settings:deploymentProfile.userType' are set", error);
+        Assert.Contains("deploymentProfile.create", error);
+    }
+
+    [Fact]
+    public void The_deployment_profile_needs_the_autopilot_group_it_is_assigned_to()
+    {
+        var error = SingleError(("deploymentProfile.create", "true"), ("autopilotGroup.create", "false"));
+
+        Assert.Contains("autopilotGroup.create", error);
+    }
+
+    [Fact]
+    public void A_deployment_profile_user_type_outside_the_accepted_values_is_named()
+    {
+        var error = SingleError(("deploymentProfile.create", "true"), ("deploymentProfile.userType", "owner"));
+
+        Assert.Contains("deploymentProfile.userType", error);
+        Assert.Contains("administrator", error);
+    }
 }

@@ -1,0 +1,18 @@
+namespace Infra.Settings;
+
+/// <summary>
+/// The Autopilot deployment profile the stack creates (step 6), assigned to the Autopilot device group. A
+/// <see langword="null"/> field is not declared: Graph's default on create, left alone on update.
+/// </summary>
+internal sealed record DeploymentProfileSettings(
+    string DisplayName,
+    string? Description,
+    string? Locale,
+    string? DeviceNameTemplate,
+    string? UserType,
+    bool? PrivacySettingsHidden,
+    bool? EulaHidden,
+    bool? KeyboardSelectionPageSkipped,
+    bool? EscapeLinkHidden,
+    bool? PreprovisioningAllowed,
+    bool? HardwareHashExtractionEnabled);
