@@ -53,7 +53,7 @@ public sealed class EnrollmentClient(GraphConnection connection, string appId)
         {
             throw new PersonRequiredException(
                 "Graph lets only a signed-in person read or change automatic Intune enrollment (the MDM and MAM user scopes): "
-                + $"it has no application permission for them, and this run signs in as an application ({connection.SignedInWith}). "
+                + $"it has no application permission for them, and this run signs in as an application, with {connection.SignedInWith}. "
                 + "Sign in as a person with at least the Cloud Device Administrator role (signIn: deviceCode, or ENTRADEVICES_SIGN_IN=deviceCode, "
                 + "with tenantId and clientId), or leave AutomaticIntuneEnrollment out of app-only runs with --exclude "
                 + "(docs/deploying-from-github-actions.md). No Graph call was made");

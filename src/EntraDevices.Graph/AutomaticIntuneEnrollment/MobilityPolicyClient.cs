@@ -11,6 +11,8 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
 {
     private const string Permission = "Policy.ReadWrite.MobilityManagement (delegated only: Graph has no application permission for it)";
     private const string Role = "Cloud Device Administrator";
+    private const string ReadPermission = "Policy.Read.All (delegated only: Graph has no application permission for it)";
+    private const string ReadRole = "Global Reader, Intune Administrator or Windows 365 Administrator";
 
     private readonly GraphRequests _requests = new(connection);
 
@@ -19,7 +21,9 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
     private string Noun => kind == MobilityKind.Mdm ? "the MDM user scope (automatic Intune enrollment)" : "the MAM user scope";
 
     private GraphOperation Operation(string method, string action) =>
-        new(method, $"/{Path}", $"{action} {Noun}", Permission, Role) { ApiVersion = "beta" };
+        method == "GET"
+            ? new(method, $"/{Path}", $"{action} {Noun}", ReadPermission, ReadRole) { ApiVersion = "beta" }
+            : new(method, $"/{Path}", $"{action} {Noun}", Permission, Role) { ApiVersion = "beta" };
 
     public async Task<MobilityPolicy> GetAsync(CancellationToken cancellationToken)
     {

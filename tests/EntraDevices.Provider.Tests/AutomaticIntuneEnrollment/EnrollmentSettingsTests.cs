@@ -222,6 +222,9 @@ public sealed class EnrollmentSettingsTests : SettingsContract
 
         Assert.Equal(CleanFailureReason.PermissionDenied, error.Reason);
         Assert.Equal(["GET"], Calls);
+        // A refused read names what reading needs, not what writing does.
+        Assert.Contains("Policy.Read.All", error.Message);
+        Assert.Contains("Global Reader", error.Message);
     }
 
     [Fact]
