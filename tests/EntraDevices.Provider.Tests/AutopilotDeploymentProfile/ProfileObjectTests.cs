@@ -169,4 +169,17 @@ public sealed class ProfileObjectTests : ObjectContract
         Assert.Equal([A, B], ((ArrayValue)error.Outputs.At("assignments.groups")!).Items.Select(item => ((StringValue)item).Value).Order());
         Assert.Contains("partly changed", Assert.Single(error.Reasons));
     }
+
+    [Fact]
+    public async Task The_enrollment_services_opaque_400_on_create_is_a_clean_refusal_with_nothing_made()
+    {
+        // docs-contrib issue 1298: create can fail with an opaque 400 from the enrollment front end.
+        Emulator.InjectFault(new Fault { Method = "POST", Status = 400 });
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Checked(Targeting("Sales", groups: [A]))));
+
+        Assert.Equal(CleanFailureReason.Refused, error.Reason);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(0, ObjectsInTenant);
+    }
 }
