@@ -156,6 +156,18 @@ public sealed class DocumentCollection(Func<string> newId)
         }
     }
 
+    /// <summary>Hides an object from the next <paramref name="reads"/> reads, as a create's replica lag does.</summary>
+    public void HideFor(string id, int reads)
+    {
+        lock (_gate)
+        {
+            if (reads > 0)
+            {
+                _hiddenReads[id] = reads;
+            }
+        }
+    }
+
     /// <summary>Stores an object as given (seeding a tenant); its id is the document's own.</summary>
     public void Seed(JsonObject document)
     {

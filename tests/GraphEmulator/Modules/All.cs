@@ -9,5 +9,6 @@ internal static class All
         new AuthorizationPolicyModule(tenant),
         new DeploymentProfileModule(tenant),
         new MobilityPolicyModule(tenant),
+        new EnrollmentStatusPageModule(tenant),
     ];
 }
