@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.Transport;
+
+namespace EntraDevices.Graph.EnrollmentStatusPage;
+
+/// <summary>
+/// Enrollment Status Pages (beta <c>deviceEnrollmentConfigurations</c>) through <see cref="GraphRequests"/>: a create
+/// is sent once, a PATCH carries only what changed and never the priority, <c>assign</c> sends the whole list, and the
+/// priority moves only through <c>setPriority</c>.
+/// </summary>
+public sealed class StatusPageClient(GraphConnection connection)
+{
+    public const string Path = "deviceManagement/deviceEnrollmentConfigurations";
+    public const string ODataType = "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration";
+    private const string Permission = "DeviceManagementServiceConfig.ReadWrite.All";
+    private const string Role = "Intune Administrator";
+
+    private readonly GraphRequests _requests = new(connection);
+
+    private static GraphOperation Operation(string method, string path, string action) =>
+        new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
+
+    public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var page = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Enrollment Status Page {id}"), $"{Path}/{id}", cancellationToken);
+        if (page is null)
+        {
+            return null;
+        }
+
+        var assignments = await _requests.ListAsync(Operation("GET", $"{Path}/{{id}}/assignments", $"read the assignments of Enrollment Status Page {id}"),
+            $"{Path}/{id}/assignments", cancellationToken);
+        return FromGraph(page, [.. assignments.Select(a => (string?)a["target"]?["groupId"]).OfType<string>()]);
+    }
+
+    /// <summary>Creates the page (Graph appends it at the next priority), never retried.</summary>
+    public async Task<StatusPage> CreateAsync(string displayName, JsonObject settings, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["@odata.type"] = ODataType, ["displayName"] = displayName };
+        foreach (var (name, value) in settings)
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var created = await _requests.SendAsync(Operation("POST", Path, $"create Enrollment Status Page '{displayName}'") with { Retriable = false }, Path, body, cancellationToken)
+            ?? throw new UnexpectedPolicyShapeException("Graph answered the create of the Enrollment Status Page without the page.");
+        return FromGraph(created, []);
+    }
+
+    /// <summary>Every Enrollment Status Page (the other configurations of the collection left out), with display name and priority.</summary>
+    public async Task<IReadOnlyList<(string Id, string DisplayName, int Priority)>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await _requests.ListAsync(Operation("GET", Path, "list the Enrollment Status Pages"), Path, cancellationToken))
+            .Where(c => (string?)c["@odata.type"] == ODataType)
+            .Select(c => ((string)c["id"]!, (string?)c["displayName"] ?? "", (int?)c["priority"] ?? 0))];
+
+    public async Task UpdateAsync(string id, JsonObject changes, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["@odata.type"] = ODataType };
+        foreach (var (name, value) in changes)
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        await _requests.SendAsync(Operation("PATCH", $"{Path}/{{id}}", $"update Enrollment Status Page {id}"), $"{Path}/{id}", body, cancellationToken);
+    }
+
+    /// <summary>Replaces the page's assignments with exactly <paramref name="groups"/>.</summary>
+    public async Task AssignAsync(string id, IReadOnlyList<string> groups, CancellationToken cancellationToken)
+    {
+        var list = new JsonArray([.. groups.Select(g => (JsonNode)new JsonObject
+        {
+            ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g },
+        })]);
+        await _requests.SendAsync(Operation("POST", $"{Path}/{{id}}/assign", $"assign Enrollment Status Page {id} to {groups.Count} group(s)"),
+            $"{Path}/{id}/assign", new JsonObject { ["enrollmentConfigurationAssignments"] = list }, cancellationToken);
+    }
+
+    public async Task SetPriorityAsync(string id, int priority, CancellationToken cancellationToken) =>
+        await _requests.SendAsync(Operation("POST", $"{Path}/{{id}}/setPriority", $"give Enrollment Status Page {id} priority {priority}"),
+            $"{Path}/{id}/setPriority", new JsonObject { ["priority"] = priority }, cancellationToken);
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Enrollment Status Page {id}"), $"{Path}/{id}", null, cancellationToken);
+
+    /// <summary>The page from Graph's JSON: only the writable settings of <see cref="StatusPageFields"/> are kept.</summary>
+    public static StatusPage FromGraph(JsonObject json, IReadOnlyList<string> groups)
+    {
+        if ((string?)json["@odata.type"] is { } type && type != ODataType)
+        {
+            throw new UnexpectedPolicyShapeException($"Graph returned a {type}, not an Enrollment Status Page.");
+        }
+
+        var settings = new JsonObject();
+        foreach (var field in StatusPageFields.Writable)
+        {
+            settings[field.Name] = json[field.Name]?.DeepClone();
+        }
+
+        return new StatusPage(
+            (string?)json["id"] ?? throw new UnexpectedPolicyShapeException("Graph returned an Enrollment Status Page without an id."),
+            (string?)json["displayName"] ?? "",
+            json["priority"] is JsonValue priority && priority.TryGetValue<int>(out var n) ? n : 0,
+            settings, groups, (string?)json["createdDateTime"]);
+    }
+}
