@@ -2,6 +2,7 @@ using EntraDevices.Graph.AutomaticIntuneEnrollment;
 using EntraDevices.Graph.AutopilotDeploymentProfile;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
+using EntraDevices.Graph.EnrollmentStatusPage;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Lifecycle.Settings;
@@ -9,6 +10,7 @@ using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
 using EntraDevices.Provider.Resources.AutopilotDeploymentProfile;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
+using EntraDevices.Provider.Resources.EnrollmentStatusPage;
 
 namespace EntraDevices.Provider.Resources;
 
@@ -21,5 +23,6 @@ internal static class Catalog
         new SettingsResource<Restriction>(new BitLockerKeyRecoveryRestrictionSettings(), connection),
         new SettingsResource<AutomaticEnrollment>(new AutomaticIntuneEnrollmentSettings(), connection),
         new ObjectResource<ProfileSpec, DeploymentProfile>(new AutopilotDeploymentProfileKind(), connection),
+        new ObjectResource<PageSpec, StatusPage>(new EnrollmentStatusPageKind(), connection),
     ];
 }

@@ -79,6 +79,33 @@ internal sealed class InputRules(ObjectValue inputs)
         var other => FailWith<string?>(path, $"'{path}' must be an https URL; got {other.KindName}."),
     };
 
+    /// <summary>A list of Intune scope tag ids (digits, like "0" for Default), each once.</summary>
+    public void ScopeTagIds(string path)
+    {
+        if (At(path)?.Plain is not ArrayValue { ContainsUnknown: false } tags)
+        {
+            if (At(path)?.Plain is not (null or NullValue or UnknownValue or ArrayValue))
+            {
+                Fail(path, $"'{path}' must be a list of scope tag ids, like [\"0\"] (the Default tag).");
+            }
+
+            return;
+        }
+
+        var seen = new HashSet<string>();
+        for (var i = 0; i < tags.Items.Count; i++)
+        {
+            if (tags.Items[i].Plain is not StringValue { Value: var tag } || tag.Length == 0 || !tag.All(char.IsAsciiDigit))
+            {
+                Fail($"{path}[{i}]", $"'{path}[{i}]' must be a scope tag id: digits, like \"0\" (the Default tag).");
+            }
+            else if (!seen.Add(tag))
+            {
+                Fail($"{path}[{i}]", $"'{path}[{i}]' repeats scope tag {tag}; each may appear once.");
+            }
+        }
+    }
+
     /// <summary>A list of Entra object ids (GUIDs) without duplicates; null when absent or not yet known.</summary>
     public IReadOnlyList<string>? ObjectIds(string path, string what)
     {

@@ -36,7 +36,7 @@ public sealed class ProfileObjectTests : ObjectContract
 
     protected override (string Leaf, PropertyValue Value) InPlaceChange => ("description", Str("second"));
 
-    protected override (string Leaf, PropertyValue Value) ReplacingChange => ("deviceType", Str("holoLens"));
+    protected override (string Leaf, PropertyValue Value)? ReplacingChange => ("deviceType", Str("holoLens"));
 
     protected override bool DeletesBeforeReplacing => true;
 

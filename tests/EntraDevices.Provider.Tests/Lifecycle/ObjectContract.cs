@@ -23,13 +23,16 @@ public abstract class ObjectContract : ResourceHarness
     /// <summary>A leaf the object takes in place, and a new value for it.</summary>
     protected abstract (string Leaf, PropertyValue Value) InPlaceChange { get; }
 
-    /// <summary>A leaf only a new object can take, and a new value for it.</summary>
-    protected abstract (string Leaf, PropertyValue Value) ReplacingChange { get; }
+    /// <summary>A leaf only a new object can take, and a new value for it; null when the object has none.</summary>
+    protected abstract (string Leaf, PropertyValue Value)? ReplacingChange { get; }
 
     /// <summary>Whether a replacement deletes the old object first (names must be unique).</summary>
     protected abstract bool DeletesBeforeReplacing { get; }
 
-    protected int ObjectsInTenant => Emulator.Tenant.Collection(CollectionPath).List().Count;
+    /// <summary>The objects of this kind in the tenant (a collection may also hold the tenant's own defaults).</summary>
+    protected virtual IReadOnlyList<System.Text.Json.Nodes.JsonObject> ObjectsOfKind => Emulator.Tenant.Collection(CollectionPath).List();
+
+    protected int ObjectsInTenant => ObjectsOfKind.Count;
 
     public override async Task InitializeAsync()
     {
@@ -75,7 +78,7 @@ public abstract class ObjectContract : ResourceHarness
         var created = await CreateAsync(Resource(), Checked(NewInputs));
 
         Assert.Equal(1, ObjectsInTenant);
-        Assert.Equal((string)Emulator.Tenant.Collection(CollectionPath).List()[0]["id"]!, created.Id);
+        Assert.Equal((string)ObjectsOfKind[0]["id"]!, created.Id);
         Assert.Single(Calls, "POST");
     }
 
@@ -250,13 +253,21 @@ public abstract class ObjectContract : ResourceHarness
     {
         var state = Checked(NewInputs);
 
-        var replacing = Diff(state, Checked(NewInputs.With(ReplacingChange.Leaf, ReplacingChange.Value)), "id");
         var inPlace = Diff(state, Checked(NewInputs.With(InPlaceChange.Leaf, InPlaceChange.Value)), "id");
 
-        Assert.Equal([ReplacingChange.Leaf], replacing.Replaces);
-        Assert.Equal(DeletesBeforeReplacing, replacing.DeleteBeforeReplace);
         Assert.Empty(inPlace.Replaces);
         Assert.Contains(InPlaceChange.Leaf, inPlace.Changes.Keys);
+        if (ReplacingChange is { } change)
+        {
+            var replacing = Diff(state, Checked(NewInputs.With(change.Leaf, change.Value)), "id");
+            Assert.Equal([change.Leaf], replacing.Replaces);
+            Assert.Equal(DeletesBeforeReplacing, replacing.DeleteBeforeReplace);
+        }
+        else
+        {
+            // Nothing is create-only: no change of any declared leaf may replace the object.
+            Assert.All(NewInputs.Properties.Keys, leaf => Assert.Empty(Diff(state, Checked(NewInputs.With(leaf, PropertyValue.Unknown)), "id").Replaces));
+        }
     }
 
     [Fact]

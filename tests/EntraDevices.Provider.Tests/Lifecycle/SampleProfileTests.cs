@@ -23,7 +23,7 @@ public sealed class SampleProfileTests : ObjectContract
 
     protected override (string Leaf, PropertyValue Value) InPlaceChange => ("description", Str("second"));
 
-    protected override (string Leaf, PropertyValue Value) ReplacingChange => ("deviceType", Str("holoLens"));
+    protected override (string Leaf, PropertyValue Value)? ReplacingChange => ("deviceType", Str("holoLens"));
 
     protected override bool DeletesBeforeReplacing => true;
 

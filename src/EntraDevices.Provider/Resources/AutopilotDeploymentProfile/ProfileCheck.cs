@@ -33,7 +33,7 @@ internal static class ProfileCheck
         rules.OneOf(DeviceType, DeviceTypes);
         rules.Bool(HardwareHashExtractionEnabled);
         rules.Bool(PreprovisioningAllowed);
-        ScopeTags(rules);
+        rules.ScopeTagIds(RoleScopeTagIds);
         foreach (var flag in OobeFlags)
         {
             rules.Bool($"{Oobe}.{flag}");
@@ -68,32 +68,6 @@ internal static class ProfileCheck
             case var other:
                 rules.Fail(path, $"'{path}' must be a string; got {other.KindName}.");
                 return;
-        }
-    }
-
-    private static void ScopeTags(InputRules rules)
-    {
-        if (rules.At(RoleScopeTagIds)?.Plain is not ArrayValue { ContainsUnknown: false } tags)
-        {
-            if (rules.At(RoleScopeTagIds)?.Plain is not (null or NullValue or UnknownValue or ArrayValue))
-            {
-                rules.Fail(RoleScopeTagIds, $"'{RoleScopeTagIds}' must be a list of scope tag ids, like [\"0\"] (the Default tag).");
-            }
-
-            return;
-        }
-
-        var seen = new HashSet<string>();
-        for (var i = 0; i < tags.Items.Count; i++)
-        {
-            if (tags.Items[i].Plain is not StringValue { Value: var tag } || tag.Length == 0 || !tag.All(char.IsAsciiDigit))
-            {
-                rules.Fail($"{RoleScopeTagIds}[{i}]", $"'{RoleScopeTagIds}[{i}]' must be a scope tag id: digits, like \"0\" (the Default tag).");
-            }
-            else if (!seen.Add(tag))
-            {
-                rules.Fail($"{RoleScopeTagIds}[{i}]", $"'{RoleScopeTagIds}[{i}]' repeats scope tag {tag}; each may appear once.");
-            }
         }
     }
 

@@ -1,0 +1,72 @@
+using EntraDevices.Graph.EnrollmentStatusPage;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Resources.EnrollmentStatusPage.PageProperties;
+
+namespace EntraDevices.Provider.Resources.EnrollmentStatusPage;
+
+/// <summary>Plan-time validation of an Enrollment Status Page's inputs; never calls Graph.</summary>
+internal static class PageCheck
+{
+    public static CheckResult Check(ObjectValue news)
+    {
+        var rules = new InputRules(news);
+        rules.Object("", [DisplayName, .. Fields, Assignments, Priority], new Dictionary<string, string>
+        {
+            [CreatedDateTime] = "Graph sets it when the page is created.",
+        });
+
+        switch (rules.At(DisplayName)?.Plain)
+        {
+            case UnknownValue:
+                break;
+            case StringValue { Value.Length: >= 1 and <= MaxDisplayName }:
+                break;
+            case StringValue { Value.Length: > MaxDisplayName } long_:
+                rules.Fail(DisplayName, $"'{DisplayName}' has {long_.Value.Length} characters; accepted: 1 to {MaxDisplayName}.");
+                break;
+            default:
+                rules.Fail(DisplayName, $"'{DisplayName}' is required: a name of 1 to {MaxDisplayName} characters (it also finds the page again if a create's answer is lost).");
+                break;
+        }
+
+        foreach (var field in StatusPageFields.Writable)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Flag:
+                    rules.Bool(field.Name);
+                    break;
+                case FieldKind.Minutes:
+                    rules.Integer(field.Name, m => m is >= 1 and <= MaxTimeoutMinutes, $"1 to {MaxTimeoutMinutes} minutes");
+                    break;
+                case FieldKind.Text when rules.At(field.Name)?.Plain is not (null or NullValue or UnknownValue or StringValue):
+                    rules.Fail(field.Name, $"'{field.Name}' must be a string; got {rules.At(field.Name)!.KindName}.");
+                    break;
+                case FieldKind.Ids when field.Name == "roleScopeTagIds":
+                    rules.ScopeTagIds(field.Name);
+                    break;
+                case FieldKind.Ids:
+                    rules.ObjectIds(field.Name, "app");
+                    break;
+            }
+        }
+
+        if (rules.At("customErrorMessage")?.Plain is StringValue { Value: var message })
+        {
+            if (message.Length > MaxCustomErrorMessage)
+            {
+                rules.Fail("customErrorMessage", $"'customErrorMessage' has {message.Length} characters; Graph accepts at most {MaxCustomErrorMessage}.");
+            }
+            else if (message.Trim().Length == 0 && rules.At("showInstallationProgress")?.Plain is BoolValue { Value: true })
+            {
+                rules.Fail("customErrorMessage", "'customErrorMessage' is empty, but showInstallationProgress is true, so the page shows it when installation fails; "
+                    + "write the message people should see, or leave it undeclared.");
+            }
+        }
+
+        rules.ObjectIds(Assignments, "group");
+        rules.Integer(Priority, p => p >= 1, "1 or more (0 belongs to the tenant's default page)");
+        return new CheckResult(news, rules.Failures, rules.Warnings);
+    }
+}
