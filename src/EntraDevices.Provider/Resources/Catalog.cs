@@ -24,5 +24,6 @@ internal static class Catalog
         new SettingsResource<AutomaticEnrollment>(new AutomaticIntuneEnrollmentSettings(), connection),
         new ObjectResource<ProfileSpec, DeploymentProfile>(new AutopilotDeploymentProfileKind(), connection),
         new ObjectResource<PageSpec, StatusPage>(new EnrollmentStatusPageKind(), connection),
+        new SettingsResource<StatusPage>(new DefaultPageSettings(), connection),
     ];
 }

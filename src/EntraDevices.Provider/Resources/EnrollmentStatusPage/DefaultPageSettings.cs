@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Graph;
+using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.EnrollmentStatusPage;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Settings;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Resources.EnrollmentStatusPage.PageProperties;
+
+namespace EntraDevices.Provider.Resources.EnrollmentStatusPage;
+
+/// <summary>
+/// <c>entradevices:index:DefaultEnrollmentStatusPage</c>: the tenant's default Enrollment Status Page (priority 0, all
+/// users and devices), which cannot be deleted, assigned or renamed. Adopted, written only where declared, put back
+/// as found on destroy, never deleted. Its Graph id carries the tenant id, so the resource's id is a fixed name and the
+/// page is found by type and priority in the list (isof() filters do not work on this collection).
+/// </summary>
+internal sealed class DefaultPageSettings : ISettings<StatusPage>
+{
+    public string Token => "entradevices:index:DefaultEnrollmentStatusPage";
+
+    public string FixedId => "defaultEnrollmentStatusPage";
+
+    public string Noun => "the default Enrollment Status Page";
+
+    public string OriginalProperty => "originalSettings";
+
+    public IReadOnlyList<string> Leaves => Fields;
+
+    public IReadOnlySet<string> IdLists { get; } = PageProperties.IdLists.Where(Fields.Contains).ToHashSet();
+
+    public IReadOnlyList<string> ReadOnlyOutputs { get; } = [DisplayName];
+
+    public StatusPage? Defaults => null;
+
+    public CheckResult Check(ObjectValue news)
+    {
+        // The page's own checks, without what the default page does not have: a name, assignments, a priority.
+        var result = PageCheck.Check(news.With(DisplayName, new StringValue("default")));
+        var outputs = new Dictionary<string, string> { [DisplayName] = "the default page cannot be renamed.", [OriginalProperty] = "it records the page as found when the stack adopted it." };
+        var rules = new InputRules(news);
+        rules.Object("", Fields, outputs);
+        // A real default page reports a timeout of 0, so 0 is a value it can hold (and import declares).
+        var zeroTimeout = news.At("installProgressTimeoutInMinutes")?.Plain is NumberValue { Value: 0 };
+        var own = result.Failures.Where(f => f.Property is not (DisplayName or Assignments or Priority) && !f.Property.StartsWith($"{Assignments}[", StringComparison.Ordinal)
+            && !(zeroTimeout && f.Property == "installProgressTimeoutInMinutes"));
+        var unknown = rules.Failures.Where(f => !result.Failures.Any(r => r.Property == f.Property));
+        return new CheckResult(news, [.. own, .. unknown], result.Warnings);
+    }
+
+    public IDeclared<StatusPage> Declared(ObjectValue inputs) => new DeclaredDefaults(PageSpec.Read(inputs).Settings);
+
+    public ObjectValue Outputs(StatusPage effective) => Settings(effective).With(DisplayName, new StringValue(effective.DisplayName));
+
+    public PropertyValue Record(StatusPage original) => Settings(original);
+
+    public StatusPage? Recorded(PropertyValue? value) =>
+        value?.Plain is ObjectValue recorded ? new StatusPage("", "", 0, PageSpec.Read(recorded).Settings, [], null) : null;
+
+    public ObjectValue ImportedInputs(StatusPage live) => Settings(live);
+
+    public bool SameWritable(StatusPage a, StatusPage b) => StatusPageFields.Writable.All(f => Same(f, a.Settings[f.Name], b.Settings[f.Name]));
+
+    public string? Refusal(StatusPage live, StatusPage desired) => null;
+
+    public StatusPage Restorable(StatusPage live, StatusPage desired) => desired;
+
+    public SettingsEndpoint<StatusPage> Endpoint(GraphConnection connection)
+    {
+        var client = new StatusPageClient(connection);
+        return new(
+            async token =>
+            {
+                var id = (await client.ListAsync(token)).Where(p => p.Priority == 0).Select(p => p.Id).FirstOrDefault()
+                    ?? throw new UnexpectedPolicyShapeException("Graph lists no Enrollment Status Page with priority 0, so the tenant's default page was not found.");
+                return await client.GetAsync(id, token) ?? throw new UnexpectedPolicyShapeException($"The default Enrollment Status Page {id} is listed but cannot be read.");
+            },
+            async (live, desired, token) =>
+            {
+                var changes = new JsonObject();
+                foreach (var field in StatusPageFields.Writable.Where(f => !Same(f, live.Settings[f.Name], desired.Settings[f.Name])))
+                {
+                    changes[field.Name] = desired.Settings[field.Name]?.DeepClone();
+                }
+
+                await client.UpdateAsync(live.Id, changes, token);
+                return live with { Settings = (JsonObject)desired.Settings.DeepClone() };
+            });
+    }
+
+    public JsonObject Schema()
+    {
+        var page = new EnrollmentStatusPageKind().Schema();
+        var inputs = new JsonObject();
+        foreach (var field in Fields)
+        {
+            inputs[field] = page["inputProperties"]![field]!.DeepClone();
+        }
+
+        var outputs = (JsonObject)inputs.DeepClone();
+        outputs[DisplayName] = SchemaBuilder.String("The default page's name (it cannot be renamed).");
+        outputs[OriginalProperty] = SchemaBuilder.Ref("#/types/entradevices:index:EnrollmentStatusPageSettings", "The page as found when this stack adopted it; destroy puts the declared settings back from it.");
+        return new JsonObject
+        {
+            ["description"] = "The tenant's default Enrollment Status Page (priority 0, all users and all devices; Intune admin center: Devices > Enrollment > Windows > Enrollment Status Page > All users and all devices). "
+                + "A singleton with id `defaultEnrollmentStatusPage`: creating it adopts the page and changes only the declared settings; destroying it puts those back as found; it is never deleted, assigned or renamed. "
+                + "Needs the Microsoft Graph permission DeviceManagementServiceConfig.ReadWrite.All (Entra role Intune Administrator for a signed-in user).",
+            ["inputProperties"] = inputs,
+            ["properties"] = outputs,
+            ["required"] = new JsonArray(DisplayName, OriginalProperty),
+        };
+    }
+
+    public JsonObject SchemaTypes()
+    {
+        var page = new EnrollmentStatusPageKind().Schema();
+        var properties = new JsonObject();
+        foreach (var field in Fields)
+        {
+            properties[field] = page["inputProperties"]![field]!.DeepClone();
+        }
+
+        return new JsonObject { ["entradevices:index:EnrollmentStatusPageSettings"] = SchemaBuilder.Object("Every writable setting of an Enrollment Status Page.", properties) };
+    }
+
+    private static ObjectValue Settings(StatusPage page) => StatusPageFields.Writable.Aggregate(ObjectValue.Empty, (outputs, field) =>
+        FromJson(field, page.Settings[field.Name]) is { } value ? outputs.With(field.Name, value) : outputs);
+
+    private sealed record DeclaredDefaults(JsonObject Settings) : IDeclared<StatusPage>
+    {
+        public bool IsEmpty => Settings.Count == 0;
+
+        public StatusPage ApplyTo(StatusPage live)
+        {
+            var settings = (JsonObject)live.Settings.DeepClone();
+            foreach (var (name, value) in Settings)
+            {
+                settings[name] = value?.DeepClone();
+            }
+
+            return live with { Settings = settings };
+        }
+
+        public StatusPage RestoreFrom(StatusPage live, StatusPage source)
+        {
+            var settings = (JsonObject)live.Settings.DeepClone();
+            foreach (var name in Settings.Select(p => p.Key).Where(source.Settings.ContainsKey))
+            {
+                settings[name] = source.Settings[name]?.DeepClone();
+            }
+
+            return live with { Settings = settings };
+        }
+    }
+}

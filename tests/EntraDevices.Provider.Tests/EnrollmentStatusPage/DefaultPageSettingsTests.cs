@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Provider.Tests.Lifecycle;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Tests.Inputs;
+
+namespace EntraDevices.Provider.Tests.EnrollmentStatusPage;
+
+/// <summary>
+/// The settings contract for the tenant's default Enrollment Status Page (declaring its custom error message), and
+/// what only it does: found by type and priority in the list, never renamed, assigned or deleted.
+/// </summary>
+public sealed class DefaultPageSettingsTests : SettingsContract
+{
+    private const string Path = "deviceManagement/deviceEnrollmentConfigurations";
+    private const string DefaultPage = "00000000-0000-0000-0000-0000000000aa_DefaultWindows10EnrollmentCompletionPageConfiguration";
+
+    protected override string TypeToken => "entradevices:index:DefaultEnrollmentStatusPage";
+
+    protected override string FixedId => "defaultEnrollmentStatusPage";
+
+    protected override string WriteMethod => "PATCH";
+
+    protected override string OriginalProperty => "originalSettings";
+
+    protected override string[] WriteRoles => ["DeviceManagementServiceConfig.ReadWrite.All"];
+
+    protected override string[] ReadRoles => ["DeviceManagementServiceConfig.Read.All"];
+
+    // The list (to find the page: its id carries the tenant id), then the page; its assignments are read with it.
+    protected override string[] ReadCalls => ["GET", "GET", "GET"];
+
+    protected override string Leaf => "customErrorMessage";
+
+    protected override PropertyValue Seeded => Str("");
+
+    protected override PropertyValue Wanted => Str("Setup failed. Call the service desk on 555 0100.");
+
+    protected override PropertyValue Drifted => Str("Setup failed. Restart the device.");
+
+    protected override PropertyValue InTenant() => Str((string)Page["customErrorMessage"]!);
+
+    protected override void SetInTenant(PropertyValue value) =>
+        Emulator.Tenant.Collection(Path).Patch(DefaultPage, new JsonObject { ["customErrorMessage"] = ((StringValue)value).Value });
+
+    protected override void RemoveFieldInTenant()
+    {
+        // A default page Graph no longer lists as an Enrollment Status Page cannot be found, so nothing is written.
+        var page = Page;
+        page["@odata.type"] = "#microsoft.graph.deviceEnrollmentConfiguration";
+        Emulator.Tenant.Collection(Path).Seed(page);
+    }
+
+    private JsonObject Page => Emulator.Tenant.Collection(Path).Get(DefaultPage)!;
+
+    [Fact]
+    public async Task Create_changes_only_the_declared_setting_and_never_the_name()
+    {
+        var before = Page;
+
+        await CreateAsync(Resource(), Declaring(Wanted));
+
+        var patch = JsonNode.Parse(Assert.Single(Emulator.Requests, r => r.Method == "PATCH").Body!)!.AsObject();
+        Assert.Equal(["@odata.type", "customErrorMessage"], patch.Select(p => p.Key).Order());
+        Assert.Equal((string?)before["displayName"], (string?)Page["displayName"]);
+    }
+
+    [Fact]
+    public void A_name_assignments_or_a_priority_are_refused_at_preview()
+    {
+        var failures = Check(Obj(("displayName", Str("Mine")), ("assignments", Ids("0b1d4f8e-9a3c-4c1e-8d7f-2a6b5c4d3e2f")), ("priority", Num(1)))).Failures;
+
+        Assert.Equal(["assignments", "displayName", "priority"], failures.Select(f => f.Property).Order());
+    }
+
+    [Fact]
+    public void The_timeout_of_0_that_a_real_default_page_reports_is_accepted_here_only()
+    {
+        Assert.Empty(Check(Obj(("installProgressTimeoutInMinutes", Num(0)))).Failures);
+        Assert.Equal("installProgressTimeoutInMinutes", Assert.Single(Check(Obj(("installProgressTimeoutInMinutes", Num(1441)))).Failures).Property);
+    }
+}
