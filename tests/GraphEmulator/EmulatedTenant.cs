@@ -19,6 +19,21 @@ public sealed class EmulatedTenant
         _deviceRegistrationPolicy = DeviceRegistrationPolicyDocument.Seed(intuneEnabled);
     }
 
+    /// <summary>
+    /// The tenant holds an Intune licence; without one every deviceManagement call answers 400 "Request not applicable
+    /// to target tenant." (graph-autopilot-journey.md §0).
+    /// </summary>
+    public bool IntuneLicensed { get; set; } = true;
+
+    /// <summary>Refuses a deviceManagement call as Graph does in a tenant without an Intune licence.</summary>
+    internal void RequireIntuneLicence()
+    {
+        if (!IntuneLicensed)
+        {
+            throw GraphErrorException.BadRequest("Request not applicable to target tenant.");
+        }
+    }
+
     /// <summary>Intune (MDM) is configured. Turning it on locks device registration to "all", as the service does.</summary>
     public bool IntuneEnabled
     {

@@ -77,6 +77,12 @@ internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan reques
             text += " Graph kept answering with errors it asks clients to retry, and the retries ran out; try again later.";
         }
 
+        if (status == 400 && message?.Contains("Request not applicable to target tenant", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // graph-autopilot-journey.md §0: how Graph answers deviceManagement calls in a tenant without Intune.
+            text += " The tenant has no active Intune licence, which every Intune (deviceManagement) call needs: assign one, then run this again.";
+        }
+
         if (status is 401 or 403)
         {
             text += $" The identity running Pulumi needs the Microsoft Graph permission {operation.Permission}"

@@ -167,4 +167,17 @@ public sealed class PageObjectTests : ObjectContract
         Assert.Equal(["assignments[1]"], diff.Changes.Keys);
         Assert.Empty(diff.Replaces);
     }
+
+    [Fact]
+    public async Task A_tenant_without_an_intune_licence_is_said_plainly_and_nothing_is_made()
+    {
+        Emulator.Tenant.IntuneLicensed = false;
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Resource(), Checked(Page("ESP"))));
+
+        Assert.Contains("no active Intune licence", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Emulator.Tenant.IntuneLicensed = true;
+        Assert.Equal(0, ObjectsInTenant);
+    }
 }

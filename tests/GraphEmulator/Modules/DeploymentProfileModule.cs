@@ -6,7 +6,7 @@ namespace EntraDevices.GraphEmulator.Modules;
 /// <summary>
 /// Windows Autopilot deployment profiles, beta only (graph-autopilot-journey.md §5): server-assigned ids, no
 /// <c>$filter</c> (so a profile is found by listing), writes in Intune's enrollment throttling class, and replica
-/// lag after a create (§0). Assignments are one per target with their own POST and DELETE, ids
+/// lag after a create (§0). Without an Intune licence (<c>IntuneLicensed</c> false) every route answers 400 "Request not applicable to target tenant." (§0). Assignments are one per target with their own POST and DELETE, ids
 /// <c>&lt;profileId&gt;_&lt;groupId&gt;</c>; only one profile of a tenant may target all devices ("Another Profile … is
 /// already assigned to All Devices."); a profile that still has assignments cannot be deleted (an opaque 400).
 /// Choices the docs leave open, each pinned by a test: an all-devices assignment's id is <c>&lt;profileId&gt;_allDevices</c>;
@@ -28,6 +28,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
             assignments.List().Where(a => string.Equals((string?)a["sourceId"], profileId, StringComparison.OrdinalIgnoreCase));
         routes.Add(Path, "GET", Read, request =>
         {
+            tenant.RequireIntuneLicence();
             if (request.Query.ContainsKey("$filter") || request.Query.ContainsKey("$search"))
             {
                 // The resource page: "This method does not support $filter or $search".
@@ -38,14 +39,20 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         }, RouteTable.BetaOnly);
         routes.Add(Path, "POST", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             return GraphResponse.Created(profiles.Create(Body(request)));
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "GET", Read,
-            request => GraphResponse.Ok(profiles.Get(request["id"]) ?? throw GraphErrorException.NotFound($"Profile {request["id"]}")),
+            request =>
+            {
+                tenant.RequireIntuneLicence();
+                return GraphResponse.Ok(profiles.Get(request["id"]) ?? throw GraphErrorException.NotFound($"Profile {request["id"]}"));
+            },
             RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "PATCH", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var changes = Body(request);
             changes.Remove("deviceType");  // create-only: ignored here (the docs do not say whether Graph refuses it)
@@ -53,6 +60,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "DELETE", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             if (profiles.Get(request["id"]) is not null && AssignmentsOf(request["id"]).Any())
             {
@@ -64,11 +72,13 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}/assignments", "GET", Read, request =>
         {
+            tenant.RequireIntuneLicence();
             _ = profiles.Get(request["id"]) ?? throw GraphErrorException.NotFound($"Profile {request["id"]}");
             return GraphResponse.Ok(Paging.Page([.. AssignmentsOf(request["id"])], request, $"{Path}/{request["id"]}/assignments", tenant.PageSize));
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}/assignments", "POST", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var profileId = request["id"];
             _ = profiles.Get(profileId) ?? throw GraphErrorException.NotFound($"Profile {profileId}");
@@ -107,6 +117,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}/assignments/{{assignmentId}}", "DELETE", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var assignment = assignments.Get(request["assignmentId"]);
             return assignment is not null && string.Equals((string?)assignment["sourceId"], request["id"], StringComparison.OrdinalIgnoreCase)

@@ -10,7 +10,7 @@ namespace EntraDevices.GraphEmulator.Modules;
 /// are appended, a value is only swapped with an existing page's, and a delete leaves a gap nothing fills; the default
 /// page (priority 0, id <c>&lt;tenantId&gt;_DefaultWindows10EnrollmentCompletionPageConfiguration</c>) cannot be deleted,
 /// assigned or renamed, and other default configurations share priority 0; <c>isof()</c> filters fail; replica lag
-/// and Intune's enrollment throttling. Choices the docs leave open, each pinned by a test: setPriority to the page's
+/// and Intune's enrollment throttling. Without an Intune licence (<c>IntuneLicensed</c> false) every route answers 400 "Request not applicable to target tenant." (§0). Choices the docs leave open, each pinned by a test: setPriority to the page's
 /// own value answers 400; a priority in a PATCH answers 400.
 /// </summary>
 internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmulatorModule
@@ -35,6 +35,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
 
         routes.Add(Path, "GET", Read, request =>
         {
+            tenant.RequireIntuneLicence();
             if (request.Query.TryGetValue("$filter", out var filter) && filter.Contains("isof(", StringComparison.OrdinalIgnoreCase))
             {
                 throw GraphErrorException.BadRequest("Invalid filter clause: isof is not supported on deviceEnrollmentConfigurations.");
@@ -44,6 +45,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
         }, RouteTable.BetaOnly);
         routes.Add(Path, "POST", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var body = Body(request);
             if ((string?)body["@odata.type"] != PageType)
@@ -68,9 +70,14 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
             configurations.HideFor(id, configurations.ReplicaLagReads);
             return GraphResponse.Created(created);
         }, RouteTable.BetaOnly);
-        routes.Add($"{Path}/{{id}}", "GET", Read, request => GraphResponse.Ok(Page(request)), RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}", "GET", Read, request =>
+        {
+            tenant.RequireIntuneLicence();
+            return GraphResponse.Ok(Page(request));
+        }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "PATCH", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var page = Page(request);
             var changes = Body(request);
@@ -95,6 +102,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "DELETE", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             if (request["id"].StartsWith($"{TenantId}_Default", StringComparison.OrdinalIgnoreCase))
             {
@@ -111,6 +119,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}/assign", "POST", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var page = Page(request);
             if ((int)page["priority"]! == 0)
@@ -135,6 +144,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}/assignments", "GET", Read, request =>
         {
+            tenant.RequireIntuneLicence();
             Page(request);
             return GraphResponse.Ok(Paging.Page([.. assignments.List().Where(a => (string?)a["sourceId"] == request["id"])], request, $"{Path}/{request["id"]}/assignments", tenant.PageSize));
         }, RouteTable.BetaOnly);
@@ -146,6 +156,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
 
         routes.Add($"{Path}/{{id}}/setPriority", "POST", Write, request =>
         {
+            tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var page = Page(request);
             var wanted = Body(request)["priority"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : throw GraphErrorException.BadRequest("'priority' must be a whole number.");
