@@ -15,7 +15,8 @@ internal sealed record DeclaredResources(
     DeviceRegistrationPolicy Policy,
     BitLockerKeyRecoveryRestriction? BitLockerRestriction,
     AutomaticIntuneEnrollment? Enrollment = null,
-    AutopilotDeploymentProfile? DeploymentProfile = null)
+    AutopilotDeploymentProfile? DeploymentProfile = null,
+    EnrollmentStatusPage? StatusPage = null)
 {
     /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
     public IDictionary<string, object?> ToStackOutputs()
@@ -70,6 +71,11 @@ internal sealed record DeclaredResources(
                 ["mam"] = Enrollment.Mam,
                 ["originalSettings"] = Enrollment.OriginalSettings,
             };
+        }
+
+        if (StatusPage is not null)
+        {
+            outputs["enrollmentStatusPageId"] = StatusPage.Id;
         }
 
         if (DeploymentProfile is not null)

@@ -19,6 +19,7 @@ internal static class DeviceSettingsProgram
     /// </summary>
     public const string EnrollmentResourceName = "automatic-intune-enrollment";
     public const string DeploymentProfileResourceName = "autopilot-deployment-profile";
+    public const string StatusPageResourceName = "enrollment-status-page";
 
     /// <summary>The body given to <c>Deployment.RunAsync</c>; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
@@ -68,7 +69,34 @@ internal static class DeviceSettingsProgram
             ? new AutopilotDeploymentProfile(DeploymentProfileResourceName, DeploymentProfileArgs(declaredProfile, autopilotGroup))
             : null;
 
-        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile);
+        var page = settings.StatusPage is { } declaredPage && autopilotGroup is not null
+            ? new EnrollmentStatusPage(StatusPageResourceName, StatusPageArgs(declaredPage, autopilotGroup))
+            : null;
+
+        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page);
+    }
+
+    /// <summary>An Enrollment Status Page assigned to the Autopilot device group; only what the stack declares is sent.</summary>
+    private static EnrollmentStatusPageArgs StatusPageArgs(StatusPageSettings page, Group autopilotGroup)
+    {
+        var args = new EnrollmentStatusPageArgs
+        {
+            DisplayName = page.DisplayName,
+            ShowInstallationProgress = page.ShowInstallationProgress,
+            InstallProgressTimeoutInMinutes = page.InstallProgressTimeoutInMinutes,
+            AllowDeviceUseOnInstallFailure = page.AllowDeviceUseOnInstallFailure,
+            AllowDeviceResetOnInstallFailure = page.AllowDeviceResetOnInstallFailure,
+            AllowLogCollectionOnInstallFailure = page.AllowLogCollectionOnInstallFailure,
+            BlockDeviceSetupRetryByUser = page.BlockDeviceSetupRetryByUser,
+            TrackInstallProgressForAutopilotOnly = page.TrackInstallProgressForAutopilotOnly,
+            Assignments = [autopilotGroup.ObjectId],
+        };
+        if (page.CustomErrorMessage is { } message)
+        {
+            args.CustomErrorMessage = message;
+        }
+
+        return args;
     }
 
     /// <summary>A user-driven Entra join profile assigned to the Autopilot device group (an output, so the group comes first).</summary>

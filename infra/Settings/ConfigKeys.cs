@@ -15,6 +15,7 @@ internal static class ConfigKeys
     public const string BitLockerSection = "bitLockerKeyRecoveryRestriction";
     public const string EnrollmentSection = "automaticIntuneEnrollment";
     public const string DeploymentProfileSection = "deploymentProfile";
+    public const string StatusPageSection = "enrollmentStatusPage";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -51,6 +52,24 @@ internal static class ConfigKeys
     public const string ProfilePreprovisioningAllowed = "deploymentProfile.preprovisioningAllowed";
     public const string ProfileHardwareHashExtractionEnabled = "deploymentProfile.hardwareHashExtractionEnabled";
 
+    public const string CreateStatusPage = "enrollmentStatusPage.create";
+    public const string PageDisplayName = "enrollmentStatusPage.displayName";
+    public const string PageShowInstallationProgress = "enrollmentStatusPage.showInstallationProgress";
+    public const string PageInstallProgressTimeoutInMinutes = "enrollmentStatusPage.installProgressTimeoutInMinutes";
+    public const string PageCustomErrorMessage = "enrollmentStatusPage.customErrorMessage";
+    public const string PageAllowDeviceUseOnInstallFailure = "enrollmentStatusPage.allowDeviceUseOnInstallFailure";
+    public const string PageAllowDeviceResetOnInstallFailure = "enrollmentStatusPage.allowDeviceResetOnInstallFailure";
+    public const string PageAllowLogCollectionOnInstallFailure = "enrollmentStatusPage.allowLogCollectionOnInstallFailure";
+    public const string PageBlockDeviceSetupRetryByUser = "enrollmentStatusPage.blockDeviceSetupRetryByUser";
+    public const string PageTrackInstallProgressForAutopilotOnly = "enrollmentStatusPage.trackInstallProgressForAutopilotOnly";
+
+    /// <summary>The Enrollment Status Page's keys other than <see cref="CreateStatusPage"/>.</summary>
+    public static readonly IReadOnlyList<string> PageSettingKeys =
+    [
+        PageDisplayName, PageShowInstallationProgress, PageInstallProgressTimeoutInMinutes, PageCustomErrorMessage, PageAllowDeviceUseOnInstallFailure,
+        PageAllowDeviceResetOnInstallFailure, PageAllowLogCollectionOnInstallFailure, PageBlockDeviceSetupRetryByUser, PageTrackInstallProgressForAutopilotOnly,
+    ];
+
     /// <summary>The deployment profile's keys other than <see cref="CreateDeploymentProfile"/>.</summary>
     public static readonly IReadOnlyList<string> ProfileSettingKeys =
     [
@@ -83,13 +102,15 @@ internal static class ConfigKeys
         MdmGroupIds,
         MamScope,
         MamGroupIds,
+        CreateStatusPage,
+        .. PageSettingKeys,
         CreateDeploymentProfile,
         .. ProfileSettingKeys,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, DeploymentProfileSection];
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

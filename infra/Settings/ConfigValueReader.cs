@@ -133,6 +133,24 @@ internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> val
         return null;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public int? WholeNumber(string key, int min, int max, string unit)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: a whole number of {unit} from {min} to {max}.");
+        return null;
+    }
+
     public string? GroupName(string key) => Text(key, StackSettings.MaxGroupNameLength, "a group display name");
 
     /// <summary>A trimmed string of 1 (0 with <paramref name="allowEmpty"/>) to <paramref name="max"/> characters; <paramref name="what"/> says what it is, for the error.</summary>

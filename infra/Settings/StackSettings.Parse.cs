@@ -43,7 +43,11 @@ internal sealed partial record StackSettings
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 
-        settings = settings with { DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null) };
+        settings = settings with
+        {
+            StatusPage = ReadStatusPage(reader, settings.AutopilotGroupName is not null),
+            DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null),
+        };
         if (reader.Errors.Count > 0)
         {
             throw new StackSettingsException(reader.Errors);
@@ -92,6 +96,22 @@ internal sealed partial record StackSettings
         return scope is { } declared ? new JoinSettings(declared, [], [], null) : null;
     }
 
+    private static StatusPageSettings? ReadStatusPage(ConfigValueReader reader, bool autopilotGroup)
+    {
+        var create = reader.Boolean(ConfigKeys.CreateStatusPage);
+        var page = new StatusPageSettings(
+            reader.Text(ConfigKeys.PageDisplayName, 256, "a page name") ?? DefaultStatusPageName,
+            reader.Boolean(ConfigKeys.PageShowInstallationProgress),
+            reader.WholeNumber(ConfigKeys.PageInstallProgressTimeoutInMinutes, 1, 1440, "minutes"),
+            reader.Text(ConfigKeys.PageCustomErrorMessage, 10_000, "a message"),
+            reader.Boolean(ConfigKeys.PageAllowDeviceUseOnInstallFailure),
+            reader.Boolean(ConfigKeys.PageAllowDeviceResetOnInstallFailure),
+            reader.Boolean(ConfigKeys.PageAllowLogCollectionOnInstallFailure),
+            reader.Boolean(ConfigKeys.PageBlockDeviceSetupRetryByUser),
+            reader.Boolean(ConfigKeys.PageTrackInstallProgressForAutopilotOnly));
+        return Created(reader, create, ConfigKeys.CreateStatusPage, ConfigKeys.PageSettingKeys, autopilotGroup, "page") ? page : null;
+    }
+
     private static DeploymentProfileSettings? ReadDeploymentProfile(ConfigValueReader reader, bool autopilotGroup)
     {
         var create = reader.Boolean(ConfigKeys.CreateDeploymentProfile);
@@ -107,25 +127,34 @@ internal sealed partial record StackSettings
             reader.Boolean(ConfigKeys.ProfileEscapeLinkHidden),
             reader.Boolean(ConfigKeys.ProfilePreprovisioningAllowed),
             reader.Boolean(ConfigKeys.ProfileHardwareHashExtractionEnabled));
+        return Created(reader, create, ConfigKeys.CreateDeploymentProfile, ConfigKeys.ProfileSettingKeys, autopilotGroup, "profile") ? profile : null;
+    }
+
+    /// <summary>
+    /// Whether an object assigned to the Autopilot device group is created: its settings without <paramref name="createKey"/>
+    /// true, or the object without the group, are errors.
+    /// </summary>
+    private static bool Created(ConfigValueReader reader, bool? create, string createKey, IReadOnlyList<string> settingKeys, bool autopilotGroup, string what)
+    {
         if (create != true)
         {
-            var set = ConfigKeys.ProfileSettingKeys.Where(reader.IsSet).Select(reader.Name).ToList();
+            var set = settingKeys.Where(reader.IsSet).Select(reader.Name).ToList();
             if (set.Count > 0)
             {
-                reader.Error($"{string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set but {reader.Name(ConfigKeys.CreateDeploymentProfile)} "
-                    + $"{(create is null ? "is not set (default false)" : "is false")}; set it to true to create the profile, or remove them.");
+                reader.Error($"{string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set but {reader.Name(createKey)} "
+                    + $"{(create is null ? "is not set (default false)" : "is false")}; set it to true to create the {what}, or remove them.");
             }
 
-            return null;
+            return false;
         }
 
         if (!autopilotGroup)
         {
-            reader.Error($"{reader.Name(ConfigKeys.CreateDeploymentProfile)} is true but {reader.Name(ConfigKeys.CreateAutopilotGroup)} is false: "
-                + "the profile is assigned to the Autopilot device group this program creates; create the group, or do not create the profile.");
+            reader.Error($"{reader.Name(createKey)} is true but {reader.Name(ConfigKeys.CreateAutopilotGroup)} is false: "
+                + $"the {what} is assigned to the Autopilot device group this program creates; create the group, or do not create the {what}.");
         }
 
-        return profile;
+        return true;
     }
 
     private static EnrollmentSettings? ReadEnrollment(ConfigValueReader reader)

@@ -17,6 +17,7 @@ internal sealed partial record StackSettings
 
     public const string DefaultJoinGroupName = "Entra ID device join - allowed users";
     public const string DefaultAutopilotGroupName = "Autopilot devices";
+    public const string DefaultStatusPageName = "Autopilot Enrollment Status Page";
     public const string DefaultDeploymentProfileName = "Autopilot user-driven Microsoft Entra join";
     public const string DefaultLocalAdminsGroupName = "Entra ID joined devices - additional local administrators";
 
@@ -49,6 +50,9 @@ internal sealed partial record StackSettings
 
     /// <summary>Whether device owners are kept from reading their own BitLocker recovery keys; <see langword="null"/> leaves it alone.</summary>
     public bool? RestrictBitLockerKeySelfRecovery { get; init; }
+
+    /// <summary>The Enrollment Status Page to create, assigned to the Autopilot device group; <see langword="null"/> for none.</summary>
+    public StatusPageSettings? StatusPage { get; init; }
 
     /// <summary>The deployment profile to create, assigned to the Autopilot device group; <see langword="null"/> for none.</summary>
     public DeploymentProfileSettings? DeploymentProfile { get; init; }

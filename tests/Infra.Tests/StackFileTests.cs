@@ -111,6 +111,17 @@ public sealed class StackFileTests
             }
         }
 
+        if (settings.StatusPage is { } page)
+        {
+            var declared = run.Single(EnrollmentStatusPage.TypeToken, DeviceSettingsProgram.StatusPageResourceName);
+            Assert.Equal(page.DisplayName, Tree.At(declared.Inputs, "displayName"));
+            Assert.Equal(page.InstallProgressTimeoutInMinutes, Tree.At(declared.Inputs, "installProgressTimeoutInMinutes") is double minutes ? (int)minutes : null);
+            Assert.Equal(page.CustomErrorMessage, Tree.At(declared.Inputs, "customErrorMessage"));
+            Assert.Equal(
+                Tree.Canonical(new[] { EntraMocks.ObjectIdOf(AutopilotDeviceGroup.ResourceName) }),
+                Tree.Canonical(Tree.At(declared.Inputs, "assignments")));
+        }
+
         if (settings.DeploymentProfile is { } profile)
         {
             var declared = run.Single(AutopilotDeploymentProfile.TypeToken, DeviceSettingsProgram.DeploymentProfileResourceName);
@@ -220,6 +231,11 @@ public sealed class StackFileTests
         if (settings.Enrollment is not null)
         {
             expected.Add($"{AutomaticIntuneEnrollment.TypeToken}::{DeviceSettingsProgram.EnrollmentResourceName}");
+        }
+
+        if (settings.StatusPage is not null)
+        {
+            expected.Add($"{EnrollmentStatusPage.TypeToken}::{DeviceSettingsProgram.StatusPageResourceName}");
         }
 
         if (settings.DeploymentProfile is not null)

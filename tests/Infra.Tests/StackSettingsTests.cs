@@ -418,4 +418,39 @@ public sealed class StackSettingsTests
         Assert.Contains("deploymentProfile.userType", error);
         Assert.Contains("administrator", error);
     }
+
+    // ---- Enrollment Status Page (step 5) ----
+
+    [Fact]
+    public void The_status_page_is_created_only_when_asked_and_reads_its_settings()
+    {
+        Assert.Null(Parse().StatusPage);
+
+        var page = Parse(("enrollmentStatusPage.create", "true"), ("enrollmentStatusPage.installProgressTimeoutInMinutes", "90"),
+            ("enrollmentStatusPage.showInstallationProgress", "true")).StatusPage!;
+
+        Assert.Equal(StackSettings.DefaultStatusPageName, page.DisplayName);
+        Assert.Equal(90, page.InstallProgressTimeoutInMinutes);
+        Assert.True(page.ShowInstallationProgress);
+        Assert.Null(page.CustomErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1441")]
+    [InlineData("an hour")]
+    public void The_status_page_timeout_is_1_to_1440_minutes(string minutes)
+    {
+        var error = SingleError(("enrollmentStatusPage.create", "true"), ("enrollmentStatusPage.installProgressTimeoutInMinutes", minutes));
+
+        Assert.Contains("installProgressTimeoutInMinutes", error);
+        Assert.Contains("1 to 1440", error);
+    }
+
+    [Fact]
+    public void Status_page_settings_without_create_and_a_page_without_the_group_are_errors()
+    {
+        Assert.Contains("enrollmentStatusPage.create", SingleError(("enrollmentStatusPage.displayName", "ESP")));
+        Assert.Contains("autopilotGroup.create", SingleError(("enrollmentStatusPage.create", "true"), ("autopilotGroup.create", "false")));
+    }
 }
