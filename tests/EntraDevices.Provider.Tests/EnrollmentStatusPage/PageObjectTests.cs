@@ -126,8 +126,14 @@ public sealed class PageObjectTests : ObjectContract
         var third = await CreateAsync(resource, Checked(Page("Third")));
         await DeleteAsync(resource, second.Id, second.Outputs, Checked(Page("Second")));
 
-        var error = await Assert.ThrowsAsync<CleanFailure>(() => UpdateAsync(resource, third.Id, third.Outputs, Checked(Page("Third", priority: 2))));
+        Emulator.ClearRequests();
 
+        var error = await Assert.ThrowsAsync<CleanFailure>(() =>
+            UpdateAsync(resource, third.Id, third.Outputs, Checked(Page("Third", priority: 2).With("description", Str("changed too")))));
+
+        // Refused before anything was written, the description included.
+        Assert.All(Calls, call => Assert.Equal("GET", call));
+        Assert.Contains("Nothing was changed", error.Message);
         Assert.Contains("no page holds 2", error.Message);
         Assert.Contains("1 ('First'), 3 ('Third')", error.Message);
         Assert.Equal(3, (int)InTenant(third.Id)["priority"]!);

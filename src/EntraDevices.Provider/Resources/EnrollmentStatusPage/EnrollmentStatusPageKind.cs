@@ -111,6 +111,20 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
         public async Task<StatusPage> ReconcileAsync(StatusPage current, PageSpec spec, Operation operation)
         {
             var page = current;
+            var priority = spec.Priority is { } declared && declared != page.Priority ? declared : (int?)null;
+            if (priority is { } wanted)
+            {
+                // Before anything is written: a priority nobody holds can never be given.
+                var pages = await client.ListAsync(operation.Token);
+                if (!pages.Any(p => p.Priority == wanted && p.Id != page.Id))
+                {
+                    var held = pages.Where(p => p.Priority > 0).OrderBy(p => p.Priority).Select(p => $"{p.Priority} ('{p.DisplayName}')");
+                    throw new CleanFailure(CleanFailureReason.Refused,
+                        $"Priority {wanted} cannot be given to Enrollment Status Page {page.Id}: Graph only swaps a priority with the page that holds it, and no page holds {wanted} "
+                        + $"(a deleted page leaves a gap nothing fills). The pages hold: {string.Join(", ", held)}. Declare one of those, or leave priority undeclared. Nothing was changed.");
+                }
+            }
+
             var changes = spec.Changes(page);
             if (changes.Count > 0)
             {
@@ -130,20 +144,11 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
                 page = page with { Groups = spec.Groups! };
             }
 
-            if (spec.Priority is { } priority && priority != page.Priority)
+            if (priority is { } given)
             {
-                var pages = await client.ListAsync(operation.Token);
-                if (!pages.Any(p => p.Priority == priority && p.Id != page.Id))
-                {
-                    var held = pages.Where(p => p.Priority > 0).OrderBy(p => p.Priority).Select(p => $"{p.Priority} ('{p.DisplayName}')");
-                    throw new CleanFailure(CleanFailureReason.Refused,
-                        $"Priority {priority} cannot be given to Enrollment Status Page {page.Id}: Graph only swaps a priority with the page that holds it, and no page holds {priority} "
-                        + $"(a deleted page leaves a gap nothing fills). The pages hold: {string.Join(", ", held)}. Declare one of those, or leave priority undeclared.");
-                }
-
-                await operation.StatusAsync($"giving the Enrollment Status Page priority {priority}");
-                await client.SetPriorityAsync(page.Id, priority, operation.Token);
-                page = page with { Priority = priority };
+                await operation.StatusAsync($"giving the Enrollment Status Page priority {given}");
+                await client.SetPriorityAsync(page.Id, given, operation.Token);
+                page = page with { Priority = given };
             }
 
             return page;
