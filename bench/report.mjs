@@ -58,6 +58,15 @@ row('Diff, in-process (state vs a change of quota and one group), median', pair(
 const update = bdn['Update GET+PUT (gRPC method, emulator)'];
 row('Update (GET + PUT), in-process against the Graph emulator, median', `${time(update.median)}; ${kb(update.allocated)} allocated`, 'reported', '—');
 
+for (const devices of [500, 1000, 10000]) {
+  const parse = bdn[`Device CSV: parse and validate [Devices=${devices}]`];
+  const plan = bdn[`Device CSV: plan against the recorded digests [Devices=${devices}]`];
+  if (!parse || !plan) continue;
+  row(`Autopilot device CSV, ${devices} rows (4 KB hashes): parse + validate, then plan against recorded digests (10 changed), median`,
+    `${time(parse.median)} + ${time(plan.median)}; ${kb(parse.allocated + plan.allocated)} allocated`, devices === 10000 ? '≤ 1 s (Check + Diff)' : 'reported',
+    devices === 10000 ? verdict(parse.median + plan.median <= 1e9) : '—');
+}
+
 // --- Graph requests per operation (the real process over gRPC) ----------------------------------------------
 const targets = {
   preview: [0, 'preview: Check + Create(preview)'],

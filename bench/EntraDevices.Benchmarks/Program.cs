@@ -54,8 +54,10 @@ internal static class Program
         var stats = report.ResultStatistics;
         var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
         string Ns(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "";
+        var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
+        var parameters = report.BenchmarkCase.Parameters.DisplayInfo;
         return string.Join('\t',
-            report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
+            parameters.Length == 0 ? name : $"{name} [{parameters}]",
             Ns(stats?.Median),
             Ns(stats?.Percentiles.Percentile(10)),
             Ns(stats?.Percentiles.Percentile(90)),

@@ -1,0 +1,87 @@
+using CsCheck;
+using EntraDevices.Provider.Resources.AutopilotDevices;
+
+namespace EntraDevices.Provider.Tests.AutopilotDevices;
+
+/// <summary>The OEM's CSV as memdocs describes it (graph-autopilot-journey.md §2): every bad line named, no hash ever shown.</summary>
+public class DeviceCsvTests
+{
+    private const string Header = "Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User";
+    private static readonly string Hash = Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)i).ToArray());
+
+    private static DeviceCsvResult Parse(params string[] lines) => DeviceCsv.Parse(string.Join("\r\n", lines));
+
+    [Fact]
+    public void Rows_are_read_with_their_line_numbers_and_optional_columns()
+    {
+        var result = Parse(Header, $"SER-001,,{Hash},Sales,person@contoso.com", $"SER-002,XXXXX-XXXXX-XXXXX-XXXXX-XXXXX,{Hash},,", "");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([2, 3], result.Rows.Select(r => r.Line));
+        Assert.Equal("Sales", result.Rows[0].GroupTag);
+        Assert.Null(result.Rows[1].GroupTag);
+        Assert.Null(result.Rows[1].AssignedUser);
+    }
+
+    [Theory]
+    [InlineData("Device Serial Number,Windows Product ID,Hardware Hash")]
+    [InlineData("Device Serial Number,Windows Product ID,Hardware Hash,Group Tag")]
+    public void The_last_two_columns_are_optional(string header) =>
+        Assert.Empty(Parse(header, $"SER-1,,{Hash}" + new string(',', header.Count(c => c == ',') - 2)).Problems);
+
+    [Theory]
+    [InlineData("device serial number,Windows Product ID,Hardware Hash")]
+    [InlineData("Device Serial Number,Windows Product ID,Hardware Hash,Assigned User")]
+    [InlineData("Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User,Notes")]
+    public void A_header_that_is_not_exact_is_refused_saying_what_is_accepted(string header)
+    {
+        var problem = Assert.Single(Parse(header, $"SER-1,,{Hash}").Problems);
+
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("case-sensitive", problem.Reason);
+    }
+
+    [Fact]
+    public void Every_bad_line_is_named_and_the_good_ones_are_kept()
+    {
+        var result = Parse(Header,
+            $",,{Hash},,",
+            "SER-2,,not*base64,,",
+            $"SER-3,12345,{Hash},,",
+            $"SER-4,,{Hash},,not a upn",
+            $"\"SER-5\",,{Hash},,",
+            $"SER-6,,{Hash},Sales",
+            $"SER-7,,{Hash},,",
+            $"ser-7,,{Hash},,");
+
+        Assert.Equal([2, 3, 4, 5, 6, 7, 9], result.Problems.Select(p => p.Line));
+        Assert.Contains("repeats serial number ser-7 of line 8", result.Problems[^1].Reason);
+        Assert.Equal(["SER-7"], result.Rows.Select(r => r.SerialNumber));
+    }
+
+    [Fact]
+    public void No_problem_and_no_row_text_ever_shows_a_hardware_hash()
+    {
+        var secret = Convert.ToBase64String(Enumerable.Repeat((byte)0xAB, 48).ToArray());
+        var result = Parse(Header, $"SER-1,bad key,{secret},,", $"SER-2,,{secret},,x y", $"SER-3,,{secret},,");
+
+        Assert.All(result.Problems, p => Assert.DoesNotContain(secret, p.ToString()));
+        Assert.All(result.Rows, r => Assert.DoesNotContain(secret, r.ToString()));
+    }
+
+    [Fact]
+    public void Any_valid_set_of_devices_written_as_a_csv_reads_back_as_written()
+    {
+        var device = Gen.Select(Gen.Int[1, 99_999], Gen.Byte.Array[1, 96], Gen.OneOf(Gen.Const((string?)null), Gen.String[Gen.Char.AlphaNumeric, 1, 12].Select(s => (string?)s)));
+        device.Array[0, 40].Sample(devices =>
+        {
+            var unique = devices.DistinctBy(d => d.Item1).ToList();
+            var lines = unique.Select(d => $"SN{d.Item1},,{Convert.ToBase64String(d.Item2)},{d.Item3},");
+            var result = DeviceCsv.Parse(string.Join('\n', lines.Prepend(Header)));
+
+            Assert.Empty(result.Problems);
+            Assert.Equal(unique.Select(d => $"SN{d.Item1}"), result.Rows.Select(r => r.SerialNumber));
+            Assert.Equal(unique.Select(d => d.Item3), result.Rows.Select(r => r.GroupTag));
+        });
+    }
+}
