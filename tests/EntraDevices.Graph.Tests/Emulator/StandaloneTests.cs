@@ -60,34 +60,35 @@ public class StandaloneTests
     [Fact]
     public async Task The_token_command_prints_a_token_the_emulator_accepts()
     {
-        using var process = Start(["token", "Policy.Read.DeviceConfiguration"]);
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
+        var (exit, token, status) = await TokenCommandAsync(["token", "Policy.Read.DeviceConfiguration"], "/v1.0/policies/deviceRegistrationPolicy");
 
-        await using var emulator = await GraphEmulator.GraphEmulator.StartAsync();
-        using var http = EmulatorTest.CreateClient(emulator.BaseUrl);
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var answer = await http.GetAsync("/v1.0/policies/deviceRegistrationPolicy");
-
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(200, (int)answer.StatusCode);
+        Assert.Equal((0, 200), (exit, status));
+        Assert.Equal(Graph.Connection.SignedInAs.Application, Graph.Connection.TokenIdentity.Of(token));
     }
 
     [Fact]
     public async Task The_person_token_command_prints_a_delegated_token_with_the_roles_named()
     {
-        using var process = Start(["token", "--person", "--role", "7698a772-787b-4ac8-901f-60d6b08affd2", "Policy.ReadWrite.MobilityManagement"]);
+        var (exit, token, status) = await TokenCommandAsync(
+            ["token", "--person", "--role", "7698a772-787b-4ac8-901f-60d6b08affd2", "Policy.ReadWrite.MobilityManagement"],
+            "/beta/policies/mobileDeviceManagementPolicies/0000000a-0000-0000-c000-000000000000");
+
+        Assert.Equal((0, 200), (exit, status));
+        Assert.Equal(Graph.Connection.SignedInAs.Person, Graph.Connection.TokenIdentity.Of(token));
+    }
+
+    /// <summary>Runs a token command, then calls a fresh emulator with the token it printed.</summary>
+    private static async Task<(int Exit, string Token, int Status)> TokenCommandAsync(string[] args, string path)
+    {
+        using var process = Start(args);
         var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
         await process.WaitForExitAsync();
 
         await using var emulator = await GraphEmulator.GraphEmulator.StartAsync();
         using var http = EmulatorTest.CreateClient(emulator.BaseUrl);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var answer = await http.GetAsync("/beta/policies/mobileDeviceManagementPolicies/0000000a-0000-0000-c000-000000000000");
-
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(200, (int)answer.StatusCode);
-        Assert.Equal(Graph.Connection.SignedInAs.Person, Graph.Connection.TokenIdentity.Of(token));
+        var answer = await http.GetAsync(path);
+        return (process.ExitCode, token, (int)answer.StatusCode);
     }
 
     private static Process Start(string[] args)
