@@ -45,8 +45,9 @@ internal sealed partial record StackSettings
 
         settings = settings with
         {
-            StatusPage = ReadStatusPage(reader, settings.AutopilotGroupName is not null),
-            DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null),
+            // A group setting that failed to parse is reported on its own, not again as "the group is not created".
+            StatusPage = ReadStatusPage(reader, settings.AutopilotGroupName is not null || reader.Failed(ConfigKeys.CreateAutopilotGroup)),
+            DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null || reader.Failed(ConfigKeys.CreateAutopilotGroup)),
         };
         if (reader.Errors.Count > 0)
         {

@@ -453,4 +453,13 @@ public sealed class StackSettingsTests
         Assert.Contains("enrollmentStatusPage.create", SingleError(("enrollmentStatusPage.displayName", "ESP")));
         Assert.Contains("autopilotGroup.create", SingleError(("enrollmentStatusPage.create", "true"), ("autopilotGroup.create", "false")));
     }
+
+    [Fact]
+    public void A_bad_autopilot_group_setting_is_one_error_not_three()
+    {
+        var error = SingleError(("autopilotGroup.create", "maybe"), ("enrollmentStatusPage.create", "true"), ("deploymentProfile.create", "true"));
+
+        Assert.Contains("autopilotGroup.create", error);
+        Assert.Contains("\"maybe\"", error);
+    }
 }

@@ -17,8 +17,9 @@ public sealed partial class ProfileClient(GraphConnection connection)
 
     private readonly GraphRequests _requests = new(connection);
 
-    private static GraphOperation Operation(string method, string path, string action) =>
-        new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
+    private static GraphOperation Operation(string method, string path, string action) => method == "GET"
+        ? new(method, $"/{path}", action, "DeviceManagementServiceConfig.Read.All", "Intune Administrator (or Global Reader)") { ApiVersion = "beta" }
+        : new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
 
     /// <summary>The profile with its assignments, or null when Graph answers 404.</summary>
     public async Task<DeploymentProfile?> GetAsync(string id, CancellationToken cancellationToken)

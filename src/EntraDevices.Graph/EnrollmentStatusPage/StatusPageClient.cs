@@ -18,8 +18,9 @@ public sealed class StatusPageClient(GraphConnection connection)
 
     private readonly GraphRequests _requests = new(connection);
 
-    private static GraphOperation Operation(string method, string path, string action) =>
-        new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
+    private static GraphOperation Operation(string method, string path, string action) => method == "GET"
+        ? new(method, $"/{path}", action, "DeviceManagementServiceConfig.Read.All", "Intune Administrator (or Global Reader)") { ApiVersion = "beta" }
+        : new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
 
     public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -58,7 +58,9 @@ public class ProfileCheckTests
     [InlineData("CONTOSO-%RAND:0%", "unknown macro '%RAND:0%'")]
     [InlineData("CONTOSO_%SERIAL%", "contains '_'")]
     [InlineData("PC %SERIAL%", "contains ' '")]
-    [InlineData("123%RAND:4%", "digits only")]
+    [InlineData("123%RAND:4%", "without a letter")]
+    [InlineData("-", "without a letter")]
+    [InlineData("PC-%serial%", "in capitals")]
     [InlineData("AB%C", "'%' outside a macro")]
     public void Device_name_templates_follow_windows_computer_name_rules_with_the_serial_cut_to_fit(string template, string? problem)
     {

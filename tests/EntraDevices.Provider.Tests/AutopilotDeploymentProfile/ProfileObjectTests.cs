@@ -182,4 +182,17 @@ public sealed class ProfileObjectTests : ObjectContract
         Assert.Contains("Nothing was changed", error.Message);
         Assert.Equal(0, ObjectsInTenant);
     }
+
+    [Fact]
+    public async Task A_refused_read_names_the_read_permission_not_the_write_one()
+    {
+        var resource = Resource();
+        var created = await CreateAsync(resource, Checked(Targeting("Sales")));
+        Roles = ["User.Read.All"];
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), created.Id, created.Outputs, Checked(Targeting("Sales"))));
+
+        Assert.Equal(CleanFailureReason.PermissionDenied, error.Reason);
+        Assert.Contains("DeviceManagementServiceConfig.Read.All", error.Message);
+    }
 }

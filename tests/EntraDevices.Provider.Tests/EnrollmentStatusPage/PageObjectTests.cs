@@ -134,8 +134,8 @@ public sealed class PageObjectTests : ObjectContract
         // Refused before anything was written, the description included.
         Assert.All(Calls, call => Assert.Equal("GET", call));
         Assert.Contains("Nothing was changed", error.Message);
-        Assert.Contains("no page holds 2", error.Message);
-        Assert.Contains("1 ('First'), 3 ('Third')", error.Message);
+        Assert.Contains("no other page holds 2", error.Message);
+        Assert.Contains("The other pages hold: 1 ('First').", error.Message);
         Assert.Equal(3, (int)InTenant(third.Id)["priority"]!);
         Assert.Equal(1, (int)InTenant(first.Id)["priority"]!);
     }
@@ -185,5 +185,46 @@ public sealed class PageObjectTests : ObjectContract
         Assert.Contains("Nothing was changed", error.Message);
         Emulator.Tenant.IntuneLicensed = true;
         Assert.Equal(0, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task A_new_page_with_a_priority_nobody_holds_is_refused_before_the_post()
+    {
+        var resource = Resource();
+        await CreateAsync(resource, Checked(Page("First")));
+        Emulator.ClearRequests();
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(resource, Checked(Page("Far", priority: 5))));
+
+        Assert.Equal(["GET"], Calls);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(1, ObjectsInTenant);
+    }
+
+    [Fact]
+    public async Task A_new_page_may_ask_for_the_priority_graph_appends_it_at_or_one_another_page_holds()
+    {
+        var resource = Resource();
+        var first = await CreateAsync(resource, Checked(Page("First")));
+
+        var appended = await CreateAsync(resource, Checked(Page("Second", priority: 2)));
+        var swapped = await CreateAsync(resource, Checked(Page("Third", priority: 1)));
+
+        Assert.Equal(Num(2), appended.Outputs.At("priority"));
+        Assert.Equal(Num(1), swapped.Outputs.At("priority"));
+        Assert.Equal(3, (int)InTenant(first.Id)["priority"]!);
+    }
+
+    [Fact]
+    public async Task A_refused_read_names_the_read_permission_not_the_write_one()
+    {
+        var resource = Resource();
+        var created = await CreateAsync(resource, Checked(Page("ESP")));
+        Roles = ["User.Read.All"];
+
+        var error = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), created.Id, created.Outputs, Checked(Page("ESP"))));
+
+        Assert.Equal(CleanFailureReason.PermissionDenied, error.Reason);
+        Assert.Contains("DeviceManagementServiceConfig.Read.All", error.Message);
     }
 }

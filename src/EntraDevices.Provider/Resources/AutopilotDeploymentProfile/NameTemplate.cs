@@ -19,7 +19,7 @@ internal static partial class NameTemplate
         {
             if (!Macro().IsMatch(macro.Value))
             {
-                return $"uses the unknown macro '{macro.Value}'; the macros are %SERIAL% and %RAND:x% (x random digits, 1 to {MaxLength}).";
+                return $"uses the unknown macro '{macro.Value}'; the macros, in capitals, are %SERIAL% and %RAND:x% (x random digits, 1 to {MaxLength}).";
             }
         }
 
@@ -48,9 +48,9 @@ internal static partial class NameTemplate
             return "makes an empty name.";
         }
 
-        if (!serial && !literal.Any(char.IsAsciiLetter) && !literal.Contains('-'))
+        if (!serial && !literal.Any(char.IsAsciiLetter))
         {
-            return "makes names of digits only, which Windows does not accept; add a letter or %SERIAL%.";
+            return "makes names without a letter (digits and hyphens only), which Windows does not accept; add a letter or %SERIAL%.";
         }
 
         return null;

@@ -94,7 +94,21 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
     {
         public Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken) => client.GetAsync(id, cancellationToken);
 
-        public Task<StatusPage> CreateAsync(PageSpec spec, CancellationToken cancellationToken) => client.CreateAsync(spec.DisplayName, spec.Settings, cancellationToken);
+        public async Task<StatusPage> CreateAsync(PageSpec spec, CancellationToken cancellationToken)
+        {
+            if (spec.Priority is { } wanted)
+            {
+                // Before the POST: a new page is appended after the others, then may only swap with a page that holds the value.
+                var pages = await client.ListAsync(cancellationToken);
+                var appended = pages.Select(p => p.Priority).DefaultIfEmpty(0).Max() + 1;
+                if (wanted != appended && !pages.Any(p => p.Priority == wanted))
+                {
+                    throw Unavailable(wanted, "the new page", pages);
+                }
+            }
+
+            return await client.CreateAsync(spec.DisplayName, spec.Settings, cancellationToken);
+        }
 
         public async Task<StatusPage?> FindAsync(PageSpec spec, CancellationToken cancellationToken)
         {
@@ -118,10 +132,7 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
                 var pages = await client.ListAsync(operation.Token);
                 if (!pages.Any(p => p.Priority == wanted && p.Id != page.Id))
                 {
-                    var held = pages.Where(p => p.Priority > 0).OrderBy(p => p.Priority).Select(p => $"{p.Priority} ('{p.DisplayName}')");
-                    throw new CleanFailure(CleanFailureReason.Refused,
-                        $"Priority {wanted} cannot be given to Enrollment Status Page {page.Id}: Graph only swaps a priority with the page that holds it, and no page holds {wanted} "
-                        + $"(a deleted page leaves a gap nothing fills). The pages hold: {string.Join(", ", held)}. Declare one of those, or leave priority undeclared. Nothing was changed.");
+                    throw Unavailable(wanted, $"Enrollment Status Page {page.Id}", pages.Where(p => p.Id != page.Id));
                 }
             }
 
@@ -155,5 +166,14 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
         }
 
         public Task DeleteAsync(StatusPage current, CancellationToken cancellationToken) => client.DeleteAsync(current.Id, cancellationToken);
+
+        private static CleanFailure Unavailable(int wanted, string what, IEnumerable<(string Id, string DisplayName, int Priority)> others)
+        {
+            var held = others.Where(p => p.Priority > 0).OrderBy(p => p.Priority).Select(p => $"{p.Priority} ('{p.DisplayName}')").ToList();
+            return new CleanFailure(CleanFailureReason.Refused,
+                $"Priority {wanted} cannot be given to {what}: Graph only swaps a priority with the page that holds it, and no other page holds {wanted} "
+                + $"(a deleted page leaves a gap nothing fills). The other pages hold: {(held.Count == 0 ? "none" : string.Join(", ", held))}. "
+                + "Declare one of those, or leave priority undeclared. Nothing was changed.");
+        }
     }
 }
