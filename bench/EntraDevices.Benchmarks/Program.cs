@@ -57,7 +57,7 @@ internal static class Program
         var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
         var parameters = report.BenchmarkCase.Parameters.DisplayInfo;
         return string.Join('\t',
-            parameters.Length == 0 ? name : $"{name} [{parameters}]",
+            parameters.Length == 0 ? name : $"{name} {parameters}",  // DisplayInfo is "[Devices=500]"
             Ns(stats?.Median),
             Ns(stats?.Percentiles.Percentile(10)),
             Ns(stats?.Percentiles.Percentile(90)),
