@@ -25,6 +25,9 @@ public sealed class EmulatedTenant
     /// </summary>
     public bool IntuneLicensed { get; set; } = true;
 
+    /// <summary>How the Autopilot device import behaves (latency, failing devices, the sync's clock).</summary>
+    public Modules.AutopilotImport AutopilotImport { get; } = new();
+
     /// <summary>Refuses a deviceManagement call as Graph does in a tenant without an Intune licence.</summary>
     internal void RequireIntuneLicence()
     {

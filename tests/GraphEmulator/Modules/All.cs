@@ -10,5 +10,6 @@ internal static class All
         new DeploymentProfileModule(tenant),
         new MobilityPolicyModule(tenant),
         new EnrollmentStatusPageModule(tenant),
+        new AutopilotDevicesModule(tenant),
     ];
 }
