@@ -12,14 +12,10 @@ namespace EntraDevices.Graph.AutopilotDeploymentProfile;
 public sealed partial class ProfileClient(GraphConnection connection)
 {
     public const string Path = "deviceManagement/windowsAutopilotDeploymentProfiles";
-    private const string Permission = "DeviceManagementServiceConfig.ReadWrite.All";
-    private const string Role = "Intune Administrator";
 
     private readonly GraphRequests _requests = new(connection);
 
-    private static GraphOperation Operation(string method, string path, string action) => method == "GET"
-        ? new(method, $"/{path}", action, "DeviceManagementServiceConfig.Read.All", "Intune Administrator (or Global Reader)") { ApiVersion = "beta" }
-        : new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
+    private static GraphOperation Operation(string method, string path, string action) => IntuneOperation.For(method, path, action);
 
     /// <summary>The profile with its assignments, or null when Graph answers 404.</summary>
     public async Task<DeploymentProfile?> GetAsync(string id, CancellationToken cancellationToken)

@@ -13,14 +13,10 @@ public sealed class StatusPageClient(GraphConnection connection)
 {
     public const string Path = "deviceManagement/deviceEnrollmentConfigurations";
     public const string ODataType = "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration";
-    private const string Permission = "DeviceManagementServiceConfig.ReadWrite.All";
-    private const string Role = "Intune Administrator";
 
     private readonly GraphRequests _requests = new(connection);
 
-    private static GraphOperation Operation(string method, string path, string action) => method == "GET"
-        ? new(method, $"/{path}", action, "DeviceManagementServiceConfig.Read.All", "Intune Administrator (or Global Reader)") { ApiVersion = "beta" }
-        : new(method, $"/{path}", action, Permission, Role) { ApiVersion = "beta" };
+    private static GraphOperation Operation(string method, string path, string action) => IntuneOperation.For(method, path, action);
 
     public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken)
     {
