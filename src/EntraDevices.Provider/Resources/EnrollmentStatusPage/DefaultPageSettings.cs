@@ -33,20 +33,7 @@ internal sealed class DefaultPageSettings : ISettings<StatusPage>
 
     public StatusPage? Defaults => null;
 
-    public CheckResult Check(ObjectValue news)
-    {
-        // The page's own checks, without what the default page does not have: a name, assignments, a priority.
-        var result = PageCheck.Check(news.With(DisplayName, new StringValue("default")));
-        var outputs = new Dictionary<string, string> { [DisplayName] = "the default page cannot be renamed.", [OriginalProperty] = "it records the page as found when the stack adopted it." };
-        var rules = new InputRules(news);
-        rules.Object("", Fields, outputs);
-        // A real default page reports a timeout of 0, so 0 is a value it can hold (and import declares).
-        var zeroTimeout = news.At("installProgressTimeoutInMinutes")?.Plain is NumberValue { Value: 0 };
-        var own = result.Failures.Where(f => f.Property is not (DisplayName or Assignments or Priority) && !f.Property.StartsWith($"{Assignments}[", StringComparison.Ordinal)
-            && !(zeroTimeout && f.Property == "installProgressTimeoutInMinutes"));
-        var unknown = rules.Failures.Where(f => !result.Failures.Any(r => r.Property == f.Property));
-        return new CheckResult(news, [.. own, .. unknown], result.Warnings);
-    }
+    public CheckResult Check(ObjectValue news) => PageCheck.CheckDefault(news, OriginalProperty);
 
     public IDeclared<StatusPage> Declared(ObjectValue inputs) => new DeclaredDefaults(PageSpec.Read(inputs).Settings);
 

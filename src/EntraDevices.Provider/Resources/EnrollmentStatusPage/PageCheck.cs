@@ -30,6 +30,31 @@ internal static class PageCheck
                 break;
         }
 
+        Settings(rules, minimumTimeout: 1);
+        rules.ObjectIds(Assignments, "group");
+        rules.Integer(Priority, p => p >= 1, "1 or more (0 belongs to the tenant's default page)");
+        return new CheckResult(news, rules.Failures, rules.Warnings);
+    }
+
+    /// <summary>
+    /// The tenant's default page: the same settings, but no name, assignments or priority, and a timeout of 0 is a
+    /// value it holds (a real default page reports 0, and import declares it).
+    /// </summary>
+    public static CheckResult CheckDefault(ObjectValue news, string originalProperty)
+    {
+        var rules = new InputRules(news);
+        rules.Object("", Fields, new Dictionary<string, string>
+        {
+            [DisplayName] = "the default page cannot be renamed.",
+            [originalProperty] = "it records the page as found when the stack adopted it.",
+        });
+        Settings(rules, minimumTimeout: 0);
+        return new CheckResult(news, rules.Failures, rules.Warnings);
+    }
+
+    /// <summary>The writable settings, from the field table, and the rule between the message and the progress page.</summary>
+    private static void Settings(InputRules rules, int minimumTimeout)
+    {
         foreach (var field in StatusPageFields.Writable)
         {
             switch (field.Kind)
@@ -38,7 +63,7 @@ internal static class PageCheck
                     rules.Bool(field.Name);
                     break;
                 case FieldKind.Minutes:
-                    rules.Integer(field.Name, m => m is >= 1 and <= MaxTimeoutMinutes, $"1 to {MaxTimeoutMinutes} minutes");
+                    rules.Integer(field.Name, m => m >= minimumTimeout && m <= MaxTimeoutMinutes, $"{minimumTimeout} to {MaxTimeoutMinutes} minutes");
                     break;
                 case FieldKind.Text when rules.At(field.Name)?.Plain is not (null or NullValue or UnknownValue or StringValue):
                     rules.Fail(field.Name, $"'{field.Name}' must be a string; got {rules.At(field.Name)!.KindName}.");
@@ -64,9 +89,5 @@ internal static class PageCheck
                     + "write the message people should see, or leave it undeclared.");
             }
         }
-
-        rules.ObjectIds(Assignments, "group");
-        rules.Integer(Priority, p => p >= 1, "1 or more (0 belongs to the tenant's default page)");
-        return new CheckResult(news, rules.Failures, rules.Warnings);
     }
 }
