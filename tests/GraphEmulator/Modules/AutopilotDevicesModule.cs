@@ -35,13 +35,14 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             var list = Body(request)["importedWindowsAutopilotDeviceIdentities"] as JsonArray
                 ?? throw GraphErrorException.BadRequest("'importedWindowsAutopilotDeviceIdentities' is required.");
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var registered = new HashSet<string>(devices.List().Select(d => (string?)d["serialNumber"] ?? ""), StringComparer.OrdinalIgnoreCase);
             var created = new JsonArray();
             foreach (var item in list.OfType<JsonObject>())
             {
                 var serial = (string?)item["serialNumber"] ?? "";
                 var record = imports.Create((JsonObject)item.DeepClone());
                 var id = (string)record["id"]!;
-                var (errorCode, errorName) = Outcome(serial, (string?)item["hardwareIdentifier"], seen, devices, import);
+                var (errorCode, errorName) = Outcome(serial, (string?)item["hardwareIdentifier"], seen, registered, import);
                 JsonObject State(string status, string? registration) => new()
                 {
                     ["deviceImportStatus"] = status,
@@ -49,7 +50,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
                     ["deviceErrorCode"] = errorName is null ? 0 : errorCode,
                     ["deviceErrorName"] = errorName,
                 };
-                string? registered = null;
+                string? deviceId = null;
                 if (errorName is null)
                 {
                     var device = devices.Create(new JsonObject
@@ -62,17 +63,26 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
                         ["managedDeviceId"] = "00000000-0000-0000-0000-000000000000",
                     });
                     // A simplification: the device record exists from the import on; its id is told only once the import completes.
-                    registered = (string)device["id"]!;
+                    deviceId = (string)device["id"]!;
+                    registered.Add(serial);
                 }
 
                 record["state"] = State("pending", null);
                 imports.Patch(id, new JsonObject { ["state"] = State("pending", null) });
                 imports.Progress(id, "state",
-                    [.. Enumerable.Range(0, import.PendingReads).Select(_ => (JsonNode?)State("pending", null)), State(errorName is null ? "complete" : "error", registered)]);
+                    [.. Enumerable.Range(0, import.PendingReads).Select(_ => (JsonNode?)State("pending", null)), State(errorName is null ? "complete" : "error", deviceId)]);
                 created.Add(record);
             }
 
             return GraphResponse.Ok(new JsonObject { ["value"] = created });
+        });
+        routes.Add(ImportsPath, "GET", Read, request =>
+        {
+            tenant.RequireIntuneLicence();
+            // A page is a read of every record on it: each pending import there moves one step on, as a GET by id does.
+            var page = Paging.Page(imports.List(), request, ImportsPath, tenant.PageSize);
+            page["value"] = new JsonArray([.. page["value"]!.AsArray().Select(r => imports.Get((string)r!["id"]!)).OfType<JsonObject>()]);
+            return GraphResponse.Ok(page);
         });
         routes.Add($"{ImportsPath}/{{id}}", "GET", Read, request =>
         {
@@ -156,7 +166,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
         }, RouteTable.BetaOnly);
     }
 
-    private static (int Code, string? Name) Outcome(string serial, string? hash, HashSet<string> seen, DocumentCollection devices, AutopilotImport import)
+    private static (int Code, string? Name) Outcome(string serial, string? hash, HashSet<string> seen, HashSet<string> registered, AutopilotImport import)
     {
         if (!seen.Add(serial))
         {
@@ -178,9 +188,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             return (0, "StorageError");
         }
 
-        return devices.List().Any(d => string.Equals((string?)d["serialNumber"], serial, StringComparison.OrdinalIgnoreCase))
-            ? (806, "ZtdDeviceAlreadyAssigned")
-            : (0, null);
+        return registered.Contains(serial) ? (806, "ZtdDeviceAlreadyAssigned") : (0, null);
     }
 
     private static Func<JsonObject, bool> Filter(string filter)

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.Transport;
+
+namespace EntraDevices.Graph.AutopilotDevices;
+
+/// <summary>
+/// Windows Autopilot devices through <see cref="GraphRequests"/> (graph-autopilot-journey.md §2, §6, v1.0; the sync
+/// is beta): the bulk <c>import</c> action (never retried), its import records (listed, paged, to poll many at once;
+/// deleted one by one, as Graph has no bulk delete), the device records and their user and property actions.
+/// </summary>
+public sealed class AutopilotDeviceClient(GraphConnection connection)
+{
+    public const string ImportsPath = "deviceManagement/importedWindowsAutopilotDeviceIdentities";
+    public const string DevicesPath = "deviceManagement/windowsAutopilotDeviceIdentities";
+    public const string SyncPath = "deviceManagement/windowsAutopilotSettings/sync";
+
+    private readonly GraphRequests _requests = new(connection);
+
+    private static GraphOperation Operation(string method, string path, string action) => IntuneOperation.For(method, path, action, "v1.0");
+
+    /// <summary>Sends one chunk to the bulk import; the import records Graph made, one per device. Never retried.</summary>
+    public async Task<IReadOnlyList<ImportRecord>> ImportAsync(IReadOnlyList<DeviceToImport> devices, string importId, CancellationToken cancellationToken)
+    {
+        var list = new JsonArray([.. devices.Select(d => (JsonNode)new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.importedWindowsAutopilotDeviceIdentity",
+            ["serialNumber"] = d.SerialNumber,
+            ["productKey"] = d.ProductKey ?? "",
+            ["hardwareIdentifier"] = d.HardwareHash,
+            ["groupTag"] = d.GroupTag ?? "",
+            ["assignedUserPrincipalName"] = d.AssignedUser ?? "",
+            ["importId"] = importId,
+        })]);
+        var answer = await _requests.SendAsync(
+            Operation("POST", $"{ImportsPath}/import", $"import {devices.Count} Autopilot device(s)") with { Retriable = false },
+            $"{ImportsPath}/import", new JsonObject { ["importedWindowsAutopilotDeviceIdentities"] = list }, cancellationToken)
+            ?? throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without its import records.");
+        return [.. (answer["value"] as JsonArray ?? throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without 'value'."))
+            .OfType<JsonObject>().Select(Record)];
+    }
+
+    /// <summary>Every import record of the tenant, paged: one poll of many imports at once.</summary>
+    public async Task<IReadOnlyList<ImportRecord>> ImportRecordsAsync(CancellationToken cancellationToken) =>
+        [.. (await _requests.ListAsync(Operation("GET", ImportsPath, "read the Autopilot import records"), ImportsPath, cancellationToken)).Select(Record)];
+
+    /// <summary>One import record, or null when it is gone.</summary>
+    public async Task<ImportRecord?> ImportRecordAsync(string id, CancellationToken cancellationToken) =>
+        await _requests.GetAsync(Operation("GET", $"{ImportsPath}/{{id}}", $"read Autopilot import record {id}"), $"{ImportsPath}/{id}", cancellationToken) is { } record
+            ? Record(record) : null;
+
+    /// <summary>Deletes a finished import record; one already gone is not an error.</summary>
+    public async Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _requests.SendAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{id}", null, cancellationToken);
+        }
+        catch (GraphRequestException gone) when (gone.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page).</summary>
+    public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken) =>
+        [.. (await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, cancellationToken)).Select(Device)];
+
+    public async Task<AutopilotDevice?> DeviceAsync(string id, CancellationToken cancellationToken) =>
+        await _requests.GetAsync(Operation("GET", $"{DevicesPath}/{{id}}", $"read Autopilot device {id}"), $"{DevicesPath}/{id}", cancellationToken) is { } device
+            ? Device(device) : null;
+
+    /// <summary>Deletes a device record (Graph refuses an enrolled one); one already gone is not an error.</summary>
+    public async Task DeleteDeviceAsync(AutopilotDevice device, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _requests.SendAsync(Operation("DELETE", $"{DevicesPath}/{{id}}", $"delete Autopilot device {device.SerialNumber} ({device.Id})"),
+                $"{DevicesPath}/{device.Id}", null, cancellationToken);
+        }
+        catch (GraphRequestException gone) when (gone.Status == 404)
+        {
+        }
+    }
+
+    public Task SetGroupTagAsync(string id, string serial, string? groupTag, CancellationToken cancellationToken) =>
+        _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/updateDeviceProperties", $"set the group tag of Autopilot device {serial}"),
+            $"{DevicesPath}/{id}/updateDeviceProperties", new JsonObject { ["groupTag"] = groupTag ?? "" }, cancellationToken);
+
+    public Task AssignUserAsync(string id, string serial, string userPrincipalName, CancellationToken cancellationToken) =>
+        _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/assignUserToDevice", $"assign {userPrincipalName} to Autopilot device {serial}"),
+            $"{DevicesPath}/{id}/assignUserToDevice",
+            new JsonObject { ["userPrincipalName"] = userPrincipalName, ["addressableUserName"] = userPrincipalName.Split('@')[0] }, cancellationToken);
+
+    public Task UnassignUserAsync(string id, string serial, CancellationToken cancellationToken) =>
+        _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/unassignUserFromDevice", $"unassign the user of Autopilot device {serial}"),
+            $"{DevicesPath}/{id}/unassignUserFromDevice", null, cancellationToken);
+
+    /// <summary>Asks Autopilot to sync (beta). A sync running (409) or run within 10 minutes (429) is an answer, not a failure.</summary>
+    public async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _requests.SendAsync(IntuneOperation.For("POST", SyncPath, "sync Windows Autopilot") with { Retriable = false }, SyncPath, null, cancellationToken);
+            return SyncOutcome.Started;
+        }
+        catch (GraphRequestException busy) when (busy.Status == 409)
+        {
+            return SyncOutcome.AlreadyRunning;
+        }
+        catch (GraphRequestException soon) when (soon.Status == 429)
+        {
+            return SyncOutcome.RanRecently;
+        }
+    }
+
+    private static ImportRecord Record(JsonObject record)
+    {
+        var state = record["state"] as JsonObject;
+        return new ImportRecord(
+            (string?)record["id"] ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot import record without 'id'."),
+            (string?)record["serialNumber"] ?? "",
+            (string?)state?["deviceImportStatus"] ?? "unknown",
+            Text(state?["deviceRegistrationId"]),
+            state?["deviceErrorCode"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : 0,
+            Text(state?["deviceErrorName"]));
+    }
+
+    private static AutopilotDevice Device(JsonObject device) => new(
+        (string?)device["id"] ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot device without 'id'."),
+        (string?)device["serialNumber"] ?? "",
+        Text(device["groupTag"]),
+        Text(device["userPrincipalName"]),
+        Text(device["managedDeviceId"]),
+        Text(device["enrollmentState"]));
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}
