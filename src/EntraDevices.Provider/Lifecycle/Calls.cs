@@ -47,6 +47,9 @@ public sealed record DiffResult(IReadOnlyDictionary<string, PropertyChange> Chan
     /// <summary>The old object must go before the new one is made (e.g. its name must be unique).</summary>
     public bool DeleteBeforeReplace { get; init; }
 
+    /// <summary>Lines for the person previewing (e.g. how many devices are added, and which), logged with the diff.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public bool HasChanges => Changes.Count > 0;
 }
 

@@ -35,6 +35,10 @@ internal sealed class EngineLog(string? engineAddress) : IDisposable
     public Task WarnAsync(string urn, string message) =>
         SendAsync(new LogRequest { Severity = LogSeverity.Warning, Message = message, Urn = urn }, $"warning: {urn}: {message}");
 
+    /// <summary>A line the person running Pulumi should read, kept in the output (what a sync answered, what was left in place).</summary>
+    public Task InfoAsync(string urn, string message) =>
+        SendAsync(new LogRequest { Severity = LogSeverity.Info, Message = message, Urn = urn }, $"info: {urn}: {message}");
+
     /// <summary>Something the person running Pulumi must act on (a sign-in code): a warning, so every CLI view shows it.</summary>
     public Task PromptAsync(string message) =>
         SendAsync(new LogRequest { Severity = LogSeverity.Warning, Message = message }, $"warning: {message}");

@@ -67,10 +67,15 @@ internal sealed class ResourceProviderService(
         return response;
     }
 
-    public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context)
+    public override async Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context)
     {
         var diff = Guard(() => resources.Find(request.Type, request.Urn)
             .Diff(new ResourceDiff(request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs))));
+        foreach (var note in diff.Notes)
+        {
+            await log.InfoAsync(request.Urn, note);
+        }
+
         var response = new DiffResponse
         {
             Changes = diff.HasChanges ? DiffResponse.Types.DiffChanges.DiffSome : DiffResponse.Types.DiffChanges.DiffNone,
@@ -84,7 +89,7 @@ internal sealed class ResourceProviderService(
 
         response.Diffs.AddRange(diff.Changes.Keys.Select(TopLevel).Distinct());
         response.Replaces.AddRange(diff.Replaces.Select(TopLevel).Distinct());
-        return Task.FromResult(response);
+        return response;
     }
 
     public override async Task<CreateResponse> Create(CreateRequest request, ServerCallContext context)
@@ -156,7 +161,8 @@ internal sealed class ResourceProviderService(
         }
     }
 
-    private Operation Operation(string urn, OperationLimits limits) => new(limits.Token, message => log.StatusAsync(urn, message));
+    private Operation Operation(string urn, OperationLimits limits) =>
+        new(limits.Token, message => log.StatusAsync(urn, message), message => log.InfoAsync(urn, message));
 
     private static T Guard<T>(Func<T> step)
     {

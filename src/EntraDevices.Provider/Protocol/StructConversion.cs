@@ -42,6 +42,7 @@ internal static class StructConversion
         ArrayValue a => Value.ForList([.. a.Items.Select(ToValue)]),
         ObjectValue o => Value.ForStruct(ToStruct(o)),
         UnknownValue => Value.ForString(Sentinels.UnknownString),
+        AssetValue asset => Value.ForStruct(Asset(asset)),
         SecretValue s => Value.ForStruct(new Struct
         {
             Fields =
@@ -52,6 +53,22 @@ internal static class StructConversion
         }),
         _ => Value.ForNull(),
     };
+
+    private static string? Text(Value? value) => value?.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+
+    private static Struct Asset(AssetValue asset)
+    {
+        var result = new Struct { Fields = { [Sentinels.SignatureKey] = Value.ForString(Sentinels.Asset), ["hash"] = Value.ForString(asset.Hash) } };
+        foreach (var (name, value) in new[] { ("path", asset.Path), ("text", asset.Text), ("uri", asset.Uri) })
+        {
+            if (value is not null)
+            {
+                result.Fields[name] = Value.ForString(value);
+            }
+        }
+
+        return result;
+    }
 
     // A secret of a secret is one secret: the value keeps its secrecy and its content, whatever the nesting.
     private static SecretValue Secret(PropertyValue inner) => inner as SecretValue ?? new SecretValue(inner);
@@ -76,8 +93,10 @@ internal static class StructConversion
                 return field("id") is { } id
                     ? (id.StringValue is { Length: > 0 } s && !Sentinels.Unknowns.Contains(s) ? new StringValue(s) : PropertyValue.Unknown)
                     : new StringValue(field("urn")?.StringValue ?? "");
+            case Sentinels.Asset:
+                return new AssetValue(field("hash")?.StringValue ?? "", Text(field("path")), Text(field("text")), Text(field("uri")));
             default:
-                // Assets, archives and other special values have no meaning here; validation rejects them by kind.
+                // Archives and other special values have no meaning here; validation rejects them by kind.
                 return ToObject(value);
         }
     }

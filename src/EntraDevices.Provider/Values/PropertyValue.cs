@@ -33,6 +33,7 @@ public abstract record PropertyValue
         ArrayValue => "a list",
         ObjectValue => "an object",
         UnknownValue => "an unknown value",
+        AssetValue => "an asset",
         _ => "a value of another kind",
     };
 }
@@ -48,6 +49,16 @@ public sealed record NumberValue(double Value) : PropertyValue;
 public sealed record StringValue(string Value) : PropertyValue;
 
 public sealed record SecretValue(PropertyValue Inner) : PropertyValue;
+
+/// <summary>
+/// A Pulumi asset (a <c>FileAsset</c>, <c>StringAsset</c> or <c>RemoteAsset</c>): the engine's hash of its content and
+/// one of its path, text or URI. The engine keeps only this in state, never a file's content.
+/// </summary>
+public sealed record AssetValue(string Hash, string? Path = null, string? Text = null, string? Uri = null) : PropertyValue
+{
+    // The text of a StringAsset may be a whole CSV of hardware hashes: never in a string meant for people.
+    public override string ToString() => Path is not null ? $"file asset {Path}" : Uri is not null ? $"remote asset {Uri}" : "string asset";
+}
 
 public sealed record ArrayValue(IReadOnlyList<PropertyValue> Items) : PropertyValue
 {
