@@ -1,19 +1,24 @@
 using BenchmarkDotNet.Attributes;
+using EntraDevices.Provider.Hosting;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Resources.AutopilotDevices;
+using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Benchmarks;
 
 /// <summary>
-/// The pure part of the coming AutopilotDevices resource at scale (issue #16): reading and validating a synthetic OEM
-/// CSV of N devices, and planning it against the recorded digests of the same devices with 10 rows changed. Neither
-/// touches Graph. Hashes are 4 KB of base64 each, as real ones are a few kilobytes.
+/// AutopilotDevices' Check and Diff at scale (issue #16), in process, as a preview runs them: a synthetic OEM CSV of N
+/// devices on disk, read as the FileAsset it is, and planned against the state of the same devices with 10 rows changed.
+/// Neither touches Graph. Hashes are 4 KB of base64 each, as real ones are a few kilobytes.
 /// </summary>
 [MemoryDiagnoser]
 public class DeviceCsvBenchmarks
 {
-    private string _csv = "";
-    private List<RecordedDevice> _recorded = [];
-    private IReadOnlyList<DeviceRow> _rows = [];
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"entradevices-bench-{Guid.NewGuid():N}");
+    private IResource _resource = null!;
+    private ObjectValue _inputs = ObjectValue.Empty;
+    private ObjectValue _state = ObjectValue.Empty;
 
     [Params(500, 1_000, 10_000)]
     public int Devices { get; set; }
@@ -21,20 +26,37 @@ public class DeviceCsvBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _csv = SyntheticCsv(Devices, changed: 0);
-        _recorded = [.. DeviceCsv.Parse(_csv).Rows.Select(row => DevicePlan.Record(row))];
-        _rows = DeviceCsv.Parse(SyntheticCsv(Devices, changed: 10)).Rows;
-        if (DevicePlan.Compare(_recorded, _rows).Reimported.Count != 10)
+        Directory.CreateDirectory(_folder);
+        var directories = new ProjectDirectories();
+        directories.Use(null, _folder);
+        _resource = Catalog.Resources(() => throw new InvalidOperationException("Check and Diff call no Graph API."), directories)
+            .Single(r => r.Token == DevicesProperties.Token);
+        File.WriteAllText(Path.Combine(_folder, "before.csv"), SyntheticCsv(Devices, changed: 0));
+        File.WriteAllText(Path.Combine(_folder, "after.csv"), SyntheticCsv(Devices, changed: 10));
+        var recorded = new CsvFile(directories).Devices(new AssetValue("before", Path: "before.csv"), DeviceDefaults.None)
+            .Select(d => RecordedDevice.Of(d, Guid.NewGuid().ToString())).ToList();
+        _state = new DeviceLedger(recorded, new Dictionary<string, string>()).Outputs(ObjectValue.Empty);
+        _inputs = ObjectValue.Of((DevicesProperties.Csv, new AssetValue("after", Path: "after.csv")));
+        if (CheckAndDiff() != 10)
         {
             throw new InvalidOperationException("The synthetic CSV does not change the 10 rows the benchmark plans.");
         }
     }
 
-    [Benchmark(Description = "Device CSV: parse and validate")]
-    public int Parse() => DeviceCsv.Parse(_csv).Rows.Count;
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
-    [Benchmark(Description = "Device CSV: plan against the recorded digests")]
-    public int Plan() => DevicePlan.Compare(_recorded, _rows).Reimported.Count;
+    [Benchmark(Description = "AutopilotDevices: Check + Diff of a CSV with 10 rows changed")]
+    public int CheckAndDiff()
+    {
+        var check = _resource.Check(new ResourceCheck("urn", _inputs, _inputs));
+        if (check.Failures.Count > 0)
+        {
+            throw new InvalidOperationException(check.Failures[0].Reason);
+        }
+
+        return _resource.Diff(new ResourceDiff("id", _state, _inputs, _inputs)).Changes.Count;
+    }
 
     /// <summary>N devices with distinct serials and 3,072 random bytes of hash each; <paramref name="changed"/> of them with another hash.</summary>
     public static string SyntheticCsv(int devices, int changed)

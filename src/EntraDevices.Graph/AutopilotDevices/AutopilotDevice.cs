@@ -20,7 +20,7 @@ public sealed record DeviceToImport(string SerialNumber, string? ProductKey, str
 }
 
 /// <summary>How an import record stands: <c>unknown</c>/<c>pending</c> while Autopilot works, then <c>complete</c> or <c>error</c>.</summary>
-public sealed record ImportRecord(string Id, string SerialNumber, string Status, string? DeviceId, int ErrorCode, string? ErrorName)
+public sealed record ImportRecord(string Id, string SerialNumber, string Status, string? DeviceId, int ErrorCode, string? ErrorName, string? ImportId = null)
 {
     public bool Finished => Status is "complete" or "error" or "partial";
 

@@ -122,7 +122,8 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
             (string?)state?["deviceImportStatus"] ?? "unknown",
             Text(state?["deviceRegistrationId"]),
             state?["deviceErrorCode"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : 0,
-            Text(state?["deviceErrorName"]));
+            Text(state?["deviceErrorName"]),
+            Text(record["importId"]));
     }
 
     private static AutopilotDevice Device(JsonObject device) => new(

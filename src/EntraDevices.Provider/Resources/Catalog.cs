@@ -3,11 +3,13 @@ using EntraDevices.Graph.AutopilotDeploymentProfile;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Graph.EnrollmentStatusPage;
+using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Lifecycle.Settings;
 using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
 using EntraDevices.Provider.Resources.AutopilotDeploymentProfile;
+using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Resources.EnrollmentStatusPage;
@@ -17,7 +19,8 @@ namespace EntraDevices.Provider.Resources;
 /// <summary>Every resource this provider serves, one line each: its lifecycle over its own folder's parts.</summary>
 internal static class Catalog
 {
-    public static IReadOnlyList<IResource> Resources(Func<GraphConnection> connection) =>
+    /// <param name="directories">Where relative paths of inputs (the devices' CSV) are read from.</param>
+    public static IReadOnlyList<IResource> Resources(Func<GraphConnection> connection, ProjectDirectories? directories = null) =>
     [
         new SettingsResource<DeviceRegistrationSettings>(new DeviceRegistrationPolicySettings(), connection),
         new SettingsResource<Restriction>(new BitLockerKeyRecoveryRestrictionSettings(), connection),
@@ -25,5 +28,6 @@ internal static class Catalog
         new ObjectResource<ProfileSpec, DeploymentProfile>(new AutopilotDeploymentProfileKind(), connection),
         new ObjectResource<PageSpec, StatusPage>(new EnrollmentStatusPageKind(), connection),
         new SettingsResource<StatusPage>(new DefaultPageSettings(), connection),
+        new AutopilotDevicesResource(connection, directories ?? new ProjectDirectories()),
     ];
 }

@@ -86,6 +86,11 @@ internal sealed class CSharpShapes
             return new Property("array", false, false, Items: Kind(list.TypeArgumentList.Arguments[0], output));
         }
 
+        if (inner is GenericNameSyntax { Identifier.Text: "InputMap" } map)
+        {
+            return new Property("map", false, false, Items: Kind(map.TypeArgumentList.Arguments[0], output));
+        }
+
         var argument = inner is GenericNameSyntax generic && generic.Identifier.Text == wrapper ? generic.TypeArgumentList.Arguments[0] : inner;
         var property = Kind(argument, output);
         return output ? property : property with { Required = !nullable };
@@ -103,6 +108,12 @@ internal sealed class CSharpShapes
             PredefinedTypeSyntax { Keyword.Text: "double" } => new Property("number", required, false),
             GenericNameSyntax { Identifier.Text: "ImmutableArray" or "InputList" } array =>
                 new Property("array", false, false, Items: Kind(array.TypeArgumentList.Arguments[0], output)),
+            // Maps are keyed by string in Pulumi; what they hold is the second type argument.
+            GenericNameSyntax { Identifier.Text: "ImmutableDictionary" or "InputMap" } map =>
+                new Property("map", required, false, Items: Kind(map.TypeArgumentList.Arguments[^1], output)),
+            // Pulumi's C# SDKs take an Asset property as AssetOrArchive (FileAsset, StringAsset, RemoteAsset).
+            IdentifierNameSyntax { Identifier.Text: "AssetOrArchive" or "Asset" } => new Property("asset", required, false),
+            IdentifierNameSyntax { Identifier.Text: "Archive" } => new Property("archive", required, false),
             _ => new Property("object", required, false, Object: output ? OutputTypeShape(Name(inner)) : InputShape(Name(inner))),
         };
     }

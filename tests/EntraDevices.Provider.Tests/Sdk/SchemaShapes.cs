@@ -22,6 +22,12 @@ internal sealed class SchemaShapes(JsonObject schema)
     private Property Property(JsonObject spec, bool required)
     {
         var secret = spec["secret"]?.GetValue<bool>() == true;
+        if (spec["$ref"] is JsonValue pulumiType && ((string)pulumiType!).StartsWith("pulumi.json#/", StringComparison.Ordinal))
+        {
+            // Pulumi's own types: Asset, Archive, Any.
+            return new Property(((string)pulumiType!)["pulumi.json#/".Length..].ToLowerInvariant(), required, secret);
+        }
+
         if (spec["$ref"] is JsonValue reference)
         {
             var type = schema["types"]![((string)reference!)["#/types/".Length..]]!.AsObject();
@@ -29,6 +35,11 @@ internal sealed class SchemaShapes(JsonObject schema)
         }
 
         var kind = (string)spec["type"]!;
+        if (kind == "object" && spec["additionalProperties"] is JsonObject values)
+        {
+            return new Property("map", required, secret, Items: Property(values, required: true));
+        }
+
         return kind == "array"
             ? new Property(kind, required, secret, Items: Property(spec["items"]!.AsObject(), required: true))
             : new Property(kind, required, secret);

@@ -58,6 +58,8 @@ public class SdkGuardTests
     [InlineData("[Input(\"scope\", required: true)]", "[Input(\"scope\")]", "scope: the schema says required, the C# class optional")]
     [InlineData("public readonly bool? IsEnabled;", "public readonly bool? IsEnabled; public readonly int? Extra;", null)]
     [InlineData("bool? isEnabled)", "bool? isEnabled, int? extra)", "extra: in the C# class, not in the schema")]
+    [InlineData("public Input<AssetOrArchive> Csv", "public Input<string> Csv", "csv: the schema says asset, the C# class string")]
+    [InlineData("public Output<ImmutableDictionary<string, string>> Failed", "public Output<ImmutableDictionary<string, int>> Failed", "failed[]: the schema says string, the C# class integer")]
     public void A_deliberately_broken_copy_is_caught_and_the_difference_named(string original, string broken, string? expected)
     {
         var sources = Directory.GetFiles(SdkFolder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();

@@ -39,25 +39,35 @@ internal static partial class DeviceCsv
         [SerialColumn, ProductColumn, HashColumn, GroupTagColumn, UserColumn],
     ];
 
+    /// <summary>All rows and problems of a CSV held in memory (tests, small files).</summary>
     public static DeviceCsvResult Parse(string text)
     {
         var problems = new List<CsvProblem>();
-        var rows = new List<DeviceRow>();
-        var lines = text.Split('\n');
-        var header = lines[0].TrimEnd('\r').TrimStart('\uFEFF').Split(',');
+        var rows = Read(new StringReader(text), problems).ToList();
+        return new DeviceCsvResult(rows, problems);
+    }
+
+    /// <summary>
+    /// The rows of a CSV, one line at a time, so that only one row's hash is in memory at once (10,000 rows are tens of
+    /// megabytes). Every problem is added to <paramref name="problems"/> as the reading reaches it; a bad row is skipped.
+    /// </summary>
+    public static IEnumerable<DeviceRow> Read(TextReader reader, ICollection<CsvProblem> problems)
+    {
+        var first = reader.ReadLine() ?? "";
+        var header = first.TrimStart('\uFEFF').Split(',');
         var columns = Headers.FirstOrDefault(h => h.SequenceEqual(header, StringComparer.Ordinal));
         if (columns is null)
         {
-            problems.Add(new CsvProblem(1, $"the header is \"{Shorten(lines[0].TrimEnd('\r'))}\"; accepted: exactly \"{string.Join(',', Headers[0])}\", "
+            problems.Add(new CsvProblem(1, $"the header is \"{Shorten(first)}\"; accepted: exactly \"{string.Join(',', Headers[0])}\", "
                 + $"optionally followed by \",{GroupTagColumn}\" and \",{UserColumn}\" (names are case-sensitive)."));
-            return new DeviceCsvResult(rows, problems);
+            yield break;
         }
 
         var serials = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 1; i < lines.Length; i++)
+        var number = 1;
+        while (reader.ReadLine() is { } line)
         {
-            var line = lines[i].TrimEnd('\r');
-            var number = i + 1;
+            number++;
             if (line.Trim().Length == 0)
             {
                 continue;
@@ -81,20 +91,18 @@ internal static partial class DeviceCsv
                 continue;
             }
 
-            if (serials.TryGetValue(row.SerialNumber, out var first))
+            if (serials.TryGetValue(row.SerialNumber, out var earlier))
             {
-                problems.Add(new CsvProblem(number, $"repeats serial number {row.SerialNumber} of line {first}; each device may appear once."));
+                problems.Add(new CsvProblem(number, $"repeats serial number {row.SerialNumber} of line {earlier}; each device may appear once."));
                 continue;
             }
 
             serials[row.SerialNumber] = number;
-            rows.Add(row);
+            yield return row;
         }
-
-        return new DeviceCsvResult(rows, problems);
     }
 
-    private static DeviceRow? Row(int line, string[] cells, List<CsvProblem> problems)
+    private static DeviceRow? Row(int line, string[] cells, ICollection<CsvProblem> problems)
     {
         var before = problems.Count;
         var serial = cells[0].Trim();
@@ -119,13 +127,16 @@ internal static partial class DeviceCsv
 
         var tag = cells.Length > 3 && cells[3].Trim() is { Length: > 0 } groupTag ? groupTag : null;
         var user = cells.Length > 4 && cells[4].Trim() is { Length: > 0 } upn ? upn : null;
-        if (user is not null && !UserPrincipalName().IsMatch(user))
+        if (user is not null && !IsUserPrincipalName(user))
         {
             problems.Add(new CsvProblem(line, $"has an {UserColumn} \"{Shorten(user)}\" that is not a user principal name like person@contoso.com."));
         }
 
         return problems.Count > before ? null : new DeviceRow(line, serial, product.Length == 0 ? null : product, hash, tag, user);
     }
+
+    /// <summary>A user principal name's shape: person@contoso.com.</summary>
+    public static bool IsUserPrincipalName(string text) => UserPrincipalName().IsMatch(text);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..57]}...";
 

@@ -3,32 +3,70 @@ using System.Text;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
+/// <summary>The group tag and user of rows that name none (the resource's <c>groupTag</c> and <c>assignedUser</c>).</summary>
+internal sealed record DeviceDefaults(string? GroupTag, string? AssignedUser)
+{
+    public static readonly DeviceDefaults None = new(null, null);
+}
+
 /// <summary>
-/// What state keeps of one device: a digest of what the import sends (serial, product key, hardware hash), never the
-/// hash itself, and the properties changed without a re-import (group tag, assigned user).
+/// One row of the CSV without its hash: the digest of what the import sends, and the group tag and user it declares
+/// (defaults filled in). What planning keeps of 10,000 rows is this, never the hashes.
 /// </summary>
-internal sealed record RecordedDevice(string SerialNumber, string ImportDigest, string? GroupTag, string? AssignedUser);
+internal sealed record CsvDevice(int Line, string SerialNumber, string ImportDigest, string? GroupTag, string? AssignedUser)
+{
+    public static CsvDevice Of(DeviceRow row, DeviceDefaults defaults) =>
+        new(row.Line, row.SerialNumber, DevicePlan.ImportDigest(row), row.GroupTag ?? defaults.GroupTag, row.AssignedUser ?? defaults.AssignedUser);
+}
+
+/// <summary>
+/// What state keeps of one device: its Graph id (or the import record still pending), a digest of what the import
+/// sent (serial, product key, hardware hash), never the hash, and the group tag and user it was given.
+/// </summary>
+internal sealed record RecordedDevice(string SerialNumber, string DeviceId, string ImportDigest, string? GroupTag, string? AssignedUser)
+{
+    /// <summary>The digest of a device brought in by <c>pulumi import</c>: the tenant does not tell its hash, so any row matches.</summary>
+    public const string UnknownDigest = "imported";
+
+    private const string PendingPrefix = "pending:";
+
+    public bool Pending => DeviceId.StartsWith(PendingPrefix, StringComparison.Ordinal);
+
+    public string? ImportRecordId => Pending ? DeviceId[PendingPrefix.Length..] : null;
+
+    public static string PendingOn(string importRecordId) => $"{PendingPrefix}{importRecordId}";
+
+    public static RecordedDevice Of(CsvDevice device, string deviceId) => new(device.SerialNumber, deviceId, device.ImportDigest, device.GroupTag, device.AssignedUser);
+
+    public bool SameRow(CsvDevice device) => ImportDigest == UnknownDigest || ImportDigest == device.ImportDigest;
+
+    public bool SameProperties(CsvDevice device) =>
+        (GroupTag ?? "") == (device.GroupTag ?? "") && string.Equals(AssignedUser ?? "", device.AssignedUser ?? "", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A device in the CSV and in state that needs work: its row now, and what state recorded.</summary>
+internal sealed record ChangedDevice(CsvDevice Now, RecordedDevice Before);
 
 /// <summary>
 /// What an apply must do to bring the tenant from the recorded devices to the CSV's, by serial number: import the new
-/// and those whose hash or product key changed, update the properties of those whose group tag or user changed, and
-/// handle the removed as the program declares. Pure; the hash only enters a digest.
+/// (and those that failed before), import again those whose hash or product key changed, update the group tag or user
+/// of others, wait for imports still pending, and handle the removed as the program declares. Pure.
 /// </summary>
 internal sealed record DevicePlan(
-    IReadOnlyList<DeviceRow> Added,
-    IReadOnlyList<DeviceRow> Reimported,
-    IReadOnlyList<DeviceRow> PropertiesChanged,
+    IReadOnlyList<CsvDevice> Added,
+    IReadOnlyList<ChangedDevice> Reimported,
+    IReadOnlyList<ChangedDevice> PropertiesChanged,
+    IReadOnlyList<ChangedDevice> Pending,
     IReadOnlyList<RecordedDevice> Removed)
 {
-    public bool IsEmpty => Added.Count == 0 && Reimported.Count == 0 && PropertiesChanged.Count == 0 && Removed.Count == 0;
+    public bool IsEmpty => Added.Count == 0 && Reimported.Count == 0 && PropertiesChanged.Count == 0 && Pending.Count == 0 && Removed.Count == 0;
 
-    /// <param name="defaultGroupTag">The group tag of rows that name none.</param>
-    /// <param name="defaultUser">The assigned user of rows that name none.</param>
-    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IReadOnlyList<DeviceRow> rows, string? defaultGroupTag = null, string? defaultUser = null)
+    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IEnumerable<CsvDevice> rows)
     {
         var known = recorded.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<DeviceRow> added = [], reimported = [], changed = [];
+        List<CsvDevice> added = [];
+        List<ChangedDevice> reimported = [], changed = [], pending = [];
         foreach (var row in rows)
         {
             seen.Add(row.SerialNumber);
@@ -36,26 +74,31 @@ internal sealed record DevicePlan(
             {
                 added.Add(row);
             }
-            else if (before.ImportDigest != ImportDigest(row))
+            else if (before.Pending)
             {
-                reimported.Add(row);
+                pending.Add(new ChangedDevice(row, before));
             }
-            else if (before.GroupTag != (row.GroupTag ?? defaultGroupTag) || !string.Equals(before.AssignedUser, row.AssignedUser ?? defaultUser, StringComparison.OrdinalIgnoreCase))
+            else if (!before.SameRow(row))
             {
-                changed.Add(row);
+                reimported.Add(new ChangedDevice(row, before));
+            }
+            else if (!before.SameProperties(row))
+            {
+                changed.Add(new ChangedDevice(row, before));
             }
         }
 
-        return new DevicePlan(added, reimported, changed, [.. recorded.Where(d => !seen.Contains(d.SerialNumber))]);
+        return new DevicePlan(added, reimported, changed, pending, [.. recorded.Where(d => !seen.Contains(d.SerialNumber))]);
     }
 
-    /// <summary>SHA-256 of what the import sends; the same device exported twice gives the same digest.</summary>
-    public static string ImportDigest(DeviceRow row) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{row.SerialNumber.ToUpperInvariant()}\n{row.ProductKey}\n{row.HardwareHash}")));
-
-    /// <summary>What state records of a row once it is in the tenant.</summary>
-    public static RecordedDevice Record(DeviceRow row, string? defaultGroupTag = null, string? defaultUser = null) =>
-        new(row.SerialNumber, ImportDigest(row), row.GroupTag ?? defaultGroupTag, row.AssignedUser ?? defaultUser);
+    /// <summary>The first 128 bits of SHA-256 over what the import sends, hex; the same device exported twice gives the same digest.</summary>
+    public static string ImportDigest(DeviceRow row)
+    {
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        digest.AppendData(Encoding.UTF8.GetBytes($"{row.SerialNumber.ToUpperInvariant()}\n{row.ProductKey}\n"));
+        digest.AppendData(Encoding.ASCII.GetBytes(row.HardwareHash));
+        return Convert.ToHexStringLower(digest.GetHashAndReset().AsSpan(0, 16));
+    }
 
     /// <summary>The preview's summary: counts, and which serial numbers (the first few of each).</summary>
     public string Summary(int listed = 10)
@@ -66,9 +109,10 @@ internal sealed record DevicePlan(
             return all.Count == 0 ? "" : $" ({string.Join(", ", all.Take(listed))}{(all.Count > listed ? $", and {all.Count - listed} more" : "")})";
         }
 
-        return $"{Added.Count} to import{Which(Added.Select(r => r.SerialNumber), listed)}, "
-            + $"{Reimported.Count} to import again (hash or product key changed){Which(Reimported.Select(r => r.SerialNumber), listed)}, "
-            + $"{PropertiesChanged.Count} with a new group tag or user{Which(PropertiesChanged.Select(r => r.SerialNumber), listed)}, "
+        var summary = $"{Added.Count} to import{Which(Added.Select(r => r.SerialNumber), listed)}, "
+            + $"{Reimported.Count} to import again (hash or product key changed){Which(Reimported.Select(r => r.Now.SerialNumber), listed)}, "
+            + $"{PropertiesChanged.Count} with a new group tag or user{Which(PropertiesChanged.Select(r => r.Now.SerialNumber), listed)}, "
             + $"{Removed.Count} removed from the CSV{Which(Removed.Select(r => r.SerialNumber), listed)}";
+        return Pending.Count == 0 ? summary : $"{summary}, {Pending.Count} still being imported{Which(Pending.Select(r => r.Now.SerialNumber), listed)}";
     }
 }

@@ -1,0 +1,51 @@
+using System.Text;
+using EntraDevices.Provider.Hosting;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Resources.AutopilotDevices;
+
+/// <summary>
+/// Where the CSV comes from: a <c>FileAsset</c>'s path (relative to the program's folder) or a <c>StringAsset</c>'s
+/// text. Remote assets are refused: Check and Diff must not reach the network. Read as a stream, never whole.
+/// </summary>
+internal sealed class CsvFile(ProjectDirectories directories)
+{
+    /// <summary>Why the asset cannot be read, in words that name the property and what is accepted; null when it can.</summary>
+    public string? Problem(AssetValue asset)
+    {
+        if (asset.Uri is not null)
+        {
+            return $"'{DevicesProperties.Csv}' is a remote asset; accepted: a FileAsset of the CSV in the repository (e.g. new FileAsset(\"devices/dev.csv\")) or a StringAsset.";
+        }
+
+        if (asset.Path is { } path)
+        {
+            var full = directories.Resolve(path);
+            return File.Exists(full) ? null
+                : $"'{DevicesProperties.Csv}' names the file {path}, which does not exist (relative paths are read from the program's folder); accepted: a FileAsset of the OEM's CSV.";
+        }
+
+        return asset.Text is null ? $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; accepted: a FileAsset of the OEM's CSV." : null;
+    }
+
+    /// <summary>The CSV, line by line. ANSI and UTF-8 files alike read as UTF-8: serials, keys and hashes are ASCII.</summary>
+    public TextReader Open(AssetValue asset) => asset.Path is { } path
+        ? new StreamReader(directories.Resolve(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 })
+        : new StringReader(asset.Text ?? "");
+
+    /// <summary>Every hash-free row of the CSV. Check refused bad files; one that turned bad since is refused here too.</summary>
+    public List<CsvDevice> Devices(AssetValue asset, DeviceDefaults defaults)
+    {
+        if (Problem(asset) is { } problem)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
+        }
+
+        var problems = new List<CsvProblem>();
+        using var reader = Open(asset);
+        var devices = DeviceCsv.Read(reader, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();
+        return problems.Count == 0 ? devices : throw new CleanFailure(CleanFailureReason.InvalidInput,
+            $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5))}). Fix it and run `pulumi preview` again. Nothing was changed.");
+    }
+}

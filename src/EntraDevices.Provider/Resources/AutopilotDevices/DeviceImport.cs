@@ -1,0 +1,213 @@
+using EntraDevices.Graph;
+using EntraDevices.Graph.AutopilotDevices;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Resources.AutopilotDevices;
+
+/// <summary>How imports are paced: devices per bulk import (the portal's 500 per file; Graph gives no limit), and the polls' waits.</summary>
+internal sealed record ImportPacing(int ChunkSize, Backoff Polls)
+{
+    public static readonly ImportPacing Default = new(500, new Backoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)));
+}
+
+/// <summary>
+/// Imports devices: the CSV is read again as a stream and only the rows to import are sent, a chunk at a time; the
+/// import records are polled by page with backoff until each is complete or in error (progress after each poll),
+/// then deleted. Every outcome lands in the <see cref="DeviceWork"/>, so what state records is what happened.
+/// </summary>
+internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, ImportPacing pacing)
+{
+    public async Task RunAsync(DeviceWork work, AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
+    {
+        var waiting = new Dictionary<string, CsvDevice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var device in pending)
+        {
+            waiting[device.ImportRecordId!] = new CsvDevice(0, device.SerialNumber, device.ImportDigest, device.GroupTag, device.AssignedUser);
+        }
+
+        var importId = Guid.NewGuid().ToString();
+        var chunks = (toImport.Count + pacing.ChunkSize - 1) / pacing.ChunkSize;
+        var sent = 0;
+        foreach (var chunk in Chunks(asset, toImport))
+        {
+            await operation.StatusAsync($"Importing devices {sent + 1} to {sent + chunk.Count} of {toImport.Count} ({(sent / pacing.ChunkSize) + 1} of {chunks} imports)");
+            var records = await SendAsync(work, chunk, importId, operation);
+            if (records is null)
+            {
+                work.Fail($"Importing stopped: {toImport.Count - sent - chunk.Count} more device(s) of the CSV were not sent; run `pulumi up` again to import them.");
+                break;
+            }
+
+            var bySerial = chunk.ToDictionary(c => c.Device.SerialNumber, c => c.Device, StringComparer.OrdinalIgnoreCase);
+            foreach (var record in records)
+            {
+                if (bySerial.TryGetValue(record.SerialNumber, out var device))
+                {
+                    waiting[record.Id] = device;
+                }
+            }
+
+            sent += chunk.Count;
+        }
+
+        if (waiting.Count > 0)
+        {
+            await PollAsync(work, waiting, operation);
+        }
+    }
+
+    /// <summary>The rows to import, read from the CSV again (hashes only for one chunk at a time).</summary>
+    private IEnumerable<List<(CsvDevice Device, DeviceToImport Import)>> Chunks(AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport)
+    {
+        var chunk = new List<(CsvDevice, DeviceToImport)>(Math.Min(pacing.ChunkSize, toImport.Count));
+        using var reader = csv.Open(asset);
+        foreach (var row in DeviceCsv.Read(reader, new List<CsvProblem>()))
+        {
+            if (toImport.TryGetValue(row.SerialNumber, out var device))
+            {
+                chunk.Add((device, new DeviceToImport(row.SerialNumber, row.ProductKey, row.HardwareHash, device.GroupTag, device.AssignedUser)));
+                if (chunk.Count == pacing.ChunkSize)
+                {
+                    yield return chunk;
+                    chunk = new List<(CsvDevice, DeviceToImport)>(pacing.ChunkSize);
+                }
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>One bulk import; null when it was refused or its answer lost and importing should stop.</summary>
+    private async Task<IReadOnlyList<ImportRecord>?> SendAsync(DeviceWork work, List<(CsvDevice Device, DeviceToImport Import)> chunk, string importId, Operation operation)
+    {
+        try
+        {
+            return await client.ImportAsync([.. chunk.Select(c => c.Import)], importId, operation.Token);
+        }
+        catch (GraphRequestException refused) when (!refused.OutcomeUnknown)
+        {
+            foreach (var (device, _) in chunk)
+            {
+                work.DeviceFailed(device.SerialNumber, $"the import was refused: {refused.Message.TrimEnd('.')}");
+            }
+
+            work.Fail($"{Sentences.End(refused.Message)} None of the {chunk.Count} device(s) of that import was registered.");
+            return null;
+        }
+        catch (Exception lost) when (lost is GraphRequestException or UnexpectedPolicyShapeException)
+        {
+            // The import may have been made: its records carry this run's import id, so a read of the records tells.
+            try
+            {
+                var found = await Reread.AfterFailureAsync(
+                    async token => (await client.ImportRecordsAsync(token)).Where(r => r.ImportId == importId && chunk.Any(c =>
+                        string.Equals(c.Device.SerialNumber, r.SerialNumber, StringComparison.OrdinalIgnoreCase))).ToList(),
+                    search => new InvalidOperationException(search.Message, search));
+                work.Fail($"{Sentences.End(lost.Message)} {found.Count} of the {chunk.Count} device(s) of that import were found among the import records and are followed.");
+                return found;
+            }
+            catch (InvalidOperationException search)
+            {
+                work.Unknown($"{Sentences.End(lost.Message)} Whether the import of {chunk.Count} device(s) was made is not known, and reading the import records "
+                    + $"failed too ({search.Message.TrimEnd('.')}). Run `pulumi refresh`, then `pulumi up`: a device already registered is then reported by name.");
+                return null;
+            }
+        }
+    }
+
+    private async Task PollAsync(DeviceWork work, Dictionary<string, CsvDevice> waiting, Operation operation)
+    {
+        var total = waiting.Count;
+        var finished = new List<ImportRecord>();
+        try
+        {
+            await Polling.UntilDoneAsync(async token =>
+            {
+                foreach (var record in (await client.ImportRecordsAsync(token)).Where(r => r.Finished && waiting.ContainsKey(r.Id)))
+                {
+                    finished.Add(record);
+                    Settle(work, record, waiting[record.Id]);
+                    waiting.Remove(record.Id);
+                }
+
+                return new Polling.Poll<int>(waiting.Count == 0, waiting.Count, $"{total - waiting.Count} of {total} devices imported");
+            }, pacing.Polls, operation);
+        }
+        catch (Exception stopped) when (stopped is PollingStopped<int> or GraphRequestException or UnexpectedPolicyShapeException)
+        {
+            work.Fail($"{waiting.Count} import(s) were still pending when {(stopped is PollingStopped<int> ? "the wait ended" : $"polling failed ({stopped.Message.TrimEnd('.')})")}; "
+                + "they are recorded as pending and the next `pulumi up` checks them again.");
+        }
+
+        foreach (var (recordId, device) in waiting)
+        {
+            work.Record(RecordedDevice.Of(device, RecordedDevice.PendingOn(recordId)));
+        }
+
+        await FindMissingIdsAsync(work, operation);
+        await CleanUpAsync(finished, work, operation);
+    }
+
+    private static void Settle(DeviceWork work, ImportRecord record, CsvDevice device)
+    {
+        if (record.Succeeded)
+        {
+            work.Record(RecordedDevice.Of(device, record.DeviceId ?? ""));
+            work.Imported++;
+        }
+        else
+        {
+            work.DeviceFailed(device.SerialNumber, record.Reason);
+        }
+    }
+
+    /// <summary>A complete import without its device's id: the device record is found by serial number in one paged list.</summary>
+    private async Task FindMissingIdsAsync(DeviceWork work, Operation operation)
+    {
+        var missing = work.Devices.Values.Where(d => d.DeviceId.Length == 0).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var bySerial = (await client.DevicesAsync(operation.Token)).ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
+        foreach (var device in missing)
+        {
+            if (bySerial[device.SerialNumber].FirstOrDefault() is { } found)
+            {
+                work.Record(device with { DeviceId = found.Id });
+            }
+            else
+            {
+                work.Forget(device.SerialNumber);
+                work.DeviceFailed(device.SerialNumber, "its import completed, but no Autopilot device with its serial number was found; run `pulumi refresh`, then `pulumi up`");
+            }
+        }
+    }
+
+    /// <summary>Deletes the finished import records. One left behind does not affect its device, so a failure here is only told.</summary>
+    private async Task CleanUpAsync(List<ImportRecord> finished, DeviceWork work, Operation operation)
+    {
+        var deleted = 0;
+        try
+        {
+            foreach (var record in finished)
+            {
+                await client.DeleteImportRecordAsync(record.Id, operation.Token);
+                if (++deleted % 100 == 0)
+                {
+                    await operation.StatusAsync($"{deleted} of {finished.Count} import records deleted");
+                }
+            }
+        }
+        catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)
+        {
+            await operation.NoteAsync($"{finished.Count - deleted} finished import record(s) were left in Intune ({error.Message.TrimEnd('.')}); "
+                + "they do not affect the devices, and Intune's import list may show them.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Resources.AutopilotDevices.DevicesProperties;
+
+namespace EntraDevices.Provider.Resources.AutopilotDevices;
+
+/// <summary>Plan-time validation of a set of devices: the asset, every row of the CSV (by line), the defaults. No Graph call.</summary>
+internal static class DevicesCheck
+{
+    /// <summary>How many of the CSV's problems are listed one by one; the rest are counted.</summary>
+    public const int ListedProblems = 50;
+
+    public static CheckResult Check(ObjectValue news, CsvFile csv)
+    {
+        var rules = new InputRules(news);
+        rules.Object("", Inputs, new Dictionary<string, string>
+        {
+            [Devices] = "the provider records each device it imported.",
+            [Failed] = "the provider records each device whose import failed.",
+            [DeviceCount] = "the provider counts the devices it imported.",
+        });
+
+        switch (rules.At(Csv)?.Plain)
+        {
+            case UnknownValue:
+                break;
+            case AssetValue asset when csv.Problem(asset) is { } problem:
+                rules.Fail(Csv, problem);
+                break;
+            case AssetValue asset:
+                Rows(rules, csv, asset);
+                break;
+            case null or NullValue:
+                rules.Fail(Csv, $"'{Csv}' is required: the OEM's CSV as a FileAsset, e.g. new FileAsset(\"devices/dev.csv\").");
+                break;
+            case var other:
+                rules.Fail(Csv, $"'{Csv}' must be an asset (a FileAsset of the OEM's CSV); got {other.KindName}.");
+                break;
+        }
+
+        switch (rules.At(GroupTag)?.Plain)
+        {
+            case null or NullValue or UnknownValue:
+                break;
+            case StringValue { Value: var tag } when tag.Contains(','):
+                rules.Fail(GroupTag, $"'{GroupTag}' holds a comma; accepted: a group tag as the CSV's {DeviceCsv.GroupTagColumn} column takes it, without commas.");
+                break;
+            case StringValue:
+                break;
+            case var other:
+                rules.Fail(GroupTag, $"'{GroupTag}' must be a string; got {other.KindName}.");
+                break;
+        }
+
+        switch (rules.At(AssignedUser)?.Plain)
+        {
+            case null or NullValue or UnknownValue:
+                break;
+            case StringValue { Value: var user } when !DeviceCsv.IsUserPrincipalName(user):
+                rules.Fail(AssignedUser, $"'{AssignedUser}' is not a user principal name; accepted: one like person@contoso.com.");
+                break;
+            case StringValue:
+                break;
+            case var other:
+                rules.Fail(AssignedUser, $"'{AssignedUser}' must be a string; got {other.KindName}.");
+                break;
+        }
+
+        rules.OneOf(WhenRemoved, Keep, Delete);
+        return new CheckResult(news, rules.Failures, rules.Warnings);
+    }
+
+    private static void Rows(InputRules rules, CsvFile csv, AssetValue asset)
+    {
+        var problems = new List<CsvProblem>();
+        using (var reader = csv.Open(asset))
+        {
+            foreach (var _ in DeviceCsv.Read(reader, problems))
+            {
+            }
+        }
+
+        foreach (var problem in problems.Take(ListedProblems))
+        {
+            rules.Fail(Csv, $"'{Csv}' {problem}");
+        }
+
+        if (problems.Count > ListedProblems)
+        {
+            rules.Fail(Csv, $"'{Csv}' has {problems.Count - ListedProblems} more problems after line {problems[ListedProblems - 1].Line}; fix those above and preview again.");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using EntraDevices.Graph.AutopilotDevices;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Resources.AutopilotDevices.DevicesProperties;
+
+namespace EntraDevices.Provider.Resources.AutopilotDevices;
+
+/// <summary>
+/// <c>pulumi import</c> of devices already registered: the id names them, <c>serials:SN1,SN2</c> or
+/// <c>groupTag:Sales</c>. The tenant never tells a device's hash, so each is recorded with an unknown digest that
+/// any row of the CSV matches; the id stays the one given.
+/// </summary>
+internal static class DevicesImport
+{
+    public const string BySerials = "serials:";
+    public const string ByGroupTag = "groupTag:";
+
+    public static ReadResult Read(string id, IReadOnlyList<AutopilotDevice> tenant)
+    {
+        List<AutopilotDevice> chosen;
+        var inputs = new Dictionary<string, PropertyValue> { [WhenRemoved] = new StringValue(Keep) };
+        if (id.StartsWith(BySerials, StringComparison.Ordinal))
+        {
+            var serials = id[BySerials.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var bySerial = tenant.ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
+            var missing = serials.Where(s => !bySerial[s].Any()).ToList();
+            if (serials.Length == 0 || missing.Count > 0)
+            {
+                throw new CleanFailure(CleanFailureReason.InvalidInput, serials.Length == 0
+                    ? $"The import id '{id}' names no serial number; accepted: {BySerials}SN1,SN2 or {ByGroupTag}<group tag>."
+                    : $"No Autopilot device in the tenant has the serial number {string.Join(", ", missing)}; nothing was imported.");
+            }
+
+            chosen = [.. serials.Select(s => bySerial[s].First())];
+        }
+        else if (id.StartsWith(ByGroupTag, StringComparison.Ordinal) && id[ByGroupTag.Length..] is { Length: > 0 } tag)
+        {
+            chosen = [.. tenant.Where(d => string.Equals(d.GroupTag, tag, StringComparison.Ordinal))];
+            if (chosen.Count == 0)
+            {
+                throw new CleanFailure(CleanFailureReason.InvalidInput, $"No Autopilot device in the tenant has the group tag '{tag}'; nothing was imported.");
+            }
+
+            inputs[GroupTag] = new StringValue(tag);
+        }
+        else
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput,
+                $"The import id '{id}' is not one this resource takes; accepted: {BySerials}SN1,SN2 (serial numbers) or {ByGroupTag}<group tag>.");
+        }
+
+        var ledger = new DeviceLedger(
+            [.. chosen.Select(d => new RecordedDevice(d.SerialNumber, d.Id, RecordedDevice.UnknownDigest, d.GroupTag, d.UserPrincipalName))],
+            new Dictionary<string, string>());
+        var declared = new ObjectValue(inputs);
+        return new ReadResult(id, ledger.Outputs(declared), declared);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Resources.AutopilotDevices;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Tests.Inputs;
+
+namespace EntraDevices.Provider.Tests.AutopilotDevices;
+
+/// <summary>
+/// The set of devices end to end against the emulator: imports per chunk polled by page, state without hashes,
+/// per-device failures that record the others and are retried alone, group tags and users through Graph's actions,
+/// removals as declared, a changed hash, pending imports, refresh and import, destroy.
+/// </summary>
+public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
+{
+    [Fact]
+    public async Task Create_imports_in_chunks_polls_by_page_deletes_the_import_records_and_syncs_once()
+    {
+        var inputs = Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"), Row("SN-3", user: "ana@contoso.com"));
+
+        var created = await CreateAsync(inputs.With(DevicesProperties.GroupTag, Str("Corp")));
+
+        var devices = Map(created.Outputs, DevicesProperties.Devices);
+        var tenant = InTenant();
+        Assert.Equal(["SN-1", "SN-2", "SN-3"], devices.Keys);
+        Assert.Equal(3, (int)((NumberValue)created.Outputs.At(DevicesProperties.DeviceCount)!).Value);
+        Assert.Equal(("Sales", "Corp", "ana@contoso.com"), ((string)tenant["SN-1"]["groupTag"]!, (string)tenant["SN-2"]["groupTag"]!, (string)tenant["SN-3"]["userPrincipalName"]!));
+        Assert.StartsWith($"{tenant["SN-1"]["id"]}|", devices["SN-1"]);
+        Assert.Equal(2, CallsTo("POST", "/import"));
+        Assert.Equal(3, CallsTo("DELETE", ""));
+        Assert.Equal(1, CallsTo("POST", "/windowsAutopilotSettings/sync"));
+        Assert.Empty(Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").List());
+        Assert.Contains("3 of 3 devices imported", Statuses);
+        Assert.Contains(Notes, n => n.StartsWith("Autopilot sync started", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_hash_reaches_the_outputs_statuses_or_notes()
+    {
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2")));
+
+        var everything = string.Join("\n", Statuses.Concat(Notes).Concat(Texts(created.Outputs)));
+        Assert.DoesNotContain(HashOf("SN-1"), everything);
+        Assert.DoesNotContain(HashOf("SN-1")[..24], everything);
+    }
+
+    private static IEnumerable<string> Texts(PropertyValue value) => value.Plain switch
+    {
+        StringValue s => [s.Value],
+        ObjectValue o => o.Properties.SelectMany(p => Texts(p.Value).Prepend(p.Key)),
+        ArrayValue a => a.Items.SelectMany(Texts),
+        _ => [],
+    };
+
+    [Fact]
+    public async Task A_device_that_fails_does_not_fail_the_others_and_the_next_run_retries_only_it()
+    {
+        Autopilot.OtherTenantSerials.Add("SN-2");
+        var inputs = Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"));
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => CreateAsync(inputs));
+
+        Assert.Equal(["SN-1", "SN-3"], Map(failure.Outputs, DevicesProperties.Devices).Keys);
+        Assert.StartsWith("ZtdDeviceAssignedToOtherTenant (808)", Map(failure.Outputs, DevicesProperties.Failed)["SN-2"]);
+        Assert.Contains("1 device(s) are not registered: SN-2: ZtdDeviceAssignedToOtherTenant (808)", failure.Message);
+        Assert.Contains("`pulumi up` retries only these", failure.Message);
+        Assert.True(Guid.TryParse(failure.Id, out _));
+
+        var diff = Diff(failure.Outputs, inputs);
+        Assert.Equal([DevicesProperties.DevicePath("SN-2")], diff.Changes.Keys);
+        Assert.Contains("1 of those to import failed before and are retried", Assert.Single(diff.Notes));
+
+        Autopilot.OtherTenantSerials.Clear();
+        Emulator.ClearRequests();
+        var retried = await UpdateAsync(failure.Outputs, inputs);
+
+        var import = JsonNode.Parse(Emulator.Requests.Single(r => r.Path.EndsWith("/import", StringComparison.Ordinal)).Body!)!;
+        Assert.Equal(["SN-2"], import["importedWindowsAutopilotDeviceIdentities"]!.AsArray().Select(d => (string?)d!["serialNumber"]));
+        Assert.Equal(["SN-1", "SN-2", "SN-3"], Map(retried, DevicesProperties.Devices).Keys);
+        Assert.Empty(Map(retried, DevicesProperties.Failed));
+    }
+
+    [Fact]
+    public async Task When_every_device_of_a_create_fails_nothing_is_recorded_and_the_error_names_each()
+    {
+        Autopilot.StorageErrorSerials.Add("SN-1");
+
+        var failure = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Csv("dev.csv", Row("SN-1"))));
+
+        Assert.Contains("SN-1: StorageError", failure.Message);
+        Assert.Empty(InTenant());
+    }
+
+    [Fact]
+    public async Task A_new_group_tag_or_user_goes_through_the_device_actions_not_a_reimport()
+    {
+        var first = Csv("dev.csv", Row("SN-1", "Sales", "ana@contoso.com"), Row("SN-2", user: "bo@contoso.com"), Row("SN-3"));
+        var created = await CreateAsync(first);
+        Emulator.ClearRequests();
+
+        var second = Csv("dev.csv", Row("SN-1", "Lab", "ana@contoso.com"), Row("SN-2"), Row("SN-3", user: "cy@contoso.com"));
+        var diff = Diff(created.Outputs, second);
+        var updated = await UpdateAsync(created.Outputs, second);
+
+        Assert.Equal(3, diff.Changes.Count);
+        Assert.All(diff.Changes.Values, change => Assert.Equal(PropertyChange.Update, change));
+        Assert.Equal(0, CallsTo("POST", "/import"));
+        Assert.Equal(1, CallsTo("POST", "/updateDeviceProperties"));
+        Assert.Equal(1, CallsTo("POST", "/unassignUserFromDevice"));
+        Assert.Equal(1, CallsTo("POST", "/assignUserToDevice"));
+        var tenant = InTenant();
+        Assert.Equal(("Lab", "", "cy@contoso.com"), ((string)tenant["SN-1"]["groupTag"]!, (string)tenant["SN-2"]["userPrincipalName"]!, (string)tenant["SN-3"]["userPrincipalName"]!));
+        Assert.Empty(Diff(updated, second).Changes);
+    }
+
+    [Fact]
+    public async Task Removed_devices_stay_registered_by_default_and_leave_the_stack()
+    {
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2")));
+        Emulator.ClearRequests();
+
+        var updated = await UpdateAsync(created.Outputs, Csv("dev.csv", Row("SN-1")));
+
+        Assert.Equal(["SN-1"], Map(updated, DevicesProperties.Devices).Keys);
+        Assert.Equal(2, InTenant().Count);
+        Assert.Equal(0, CallsTo("DELETE", ""));
+        Assert.Contains(Notes, n => n.Contains("stay registered in Autopilot (whenRemoved: keep): SN-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_delete_a_removed_device_is_deleted_but_an_enrolled_one_never_and_the_error_names_it()
+    {
+        var csv = Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3")).With(DevicesProperties.WhenRemoved, Str(DevicesProperties.Delete));
+        var created = await CreateAsync(csv);
+        var enrolled = InTenant()["SN-3"];
+        Emulator.Tenant.Collection(DevicesPath).Patch((string)enrolled["id"]!, new JsonObject { ["managedDeviceId"] = Guid.NewGuid().ToString(), ["enrollmentState"] = "enrolled" });
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() =>
+            UpdateAsync(created.Outputs, Csv("dev.csv", Row("SN-1")).With(DevicesProperties.WhenRemoved, Str(DevicesProperties.Delete))));
+
+        Assert.Equal(["SN-1", "SN-3"], InTenant().Keys.Order());
+        Assert.Equal(["SN-1", "SN-3"], Map(failure.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Contains($"enrolled in Intune and were not deleted (an enrolled device is never deleted): SN-3 ({enrolled["id"]})", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_changed_hash_deletes_the_old_record_and_imports_the_device_again()
+    {
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2")));
+        var before = (string)InTenant()["SN-1"]["id"]!;
+
+        var changed = Csv("dev.csv", Row("SN-1", version: 2), Row("SN-2"));
+        Assert.Equal([DevicesProperties.DevicePath("SN-1")], Diff(created.Outputs, changed).Changes.Keys);
+        var updated = await UpdateAsync(created.Outputs, changed);
+
+        var after = (string)InTenant()["SN-1"]["id"]!;
+        Assert.NotEqual(before, after);
+        Assert.StartsWith($"{after}|", Map(updated, DevicesProperties.Devices)["SN-1"]);
+        Assert.Empty(Diff(updated, changed).Changes);
+    }
+
+    [Fact]
+    public async Task Imports_still_pending_when_the_time_runs_out_are_recorded_and_the_next_run_settles_them()
+    {
+        Autopilot.PendingReads = 1_000_000;
+        var inputs = Csv("dev.csv", Row("SN-1"));
+        using var time = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => Resource().CreateAsync(new ResourceCreate(Urn, inputs, false), Watched(time.Token)));
+
+        Assert.StartsWith("pending:", Map(failure.Outputs, DevicesProperties.Devices)["SN-1"]);
+        Assert.Contains("still pending", failure.Message);
+        Assert.Equal(PropertyChange.Update, Diff(failure.Outputs, inputs).Changes[DevicesProperties.DevicePath("SN-1")]);
+
+        var record = Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").List().Single();
+        Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").Progress((string)record["id"]!, "state.deviceImportStatus", "complete");
+        Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").Patch((string)record["id"]!, new JsonObject
+        {
+            ["state"] = new JsonObject { ["deviceImportStatus"] = "pending", ["deviceRegistrationId"] = (string)InTenant()["SN-1"]["id"]! },
+        });
+        Emulator.ClearRequests();
+        var settled = await UpdateAsync(failure.Outputs, inputs);
+
+        Assert.StartsWith($"{InTenant()["SN-1"]["id"]}|", Map(settled, DevicesProperties.Devices)["SN-1"]);
+        Assert.Equal(0, CallsTo("POST", "/import"));
+        Assert.Empty(Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").List());
+    }
+
+    [Fact]
+    public async Task Refresh_drops_devices_deleted_outside_pulumi_and_records_tags_changed_there()
+    {
+        var inputs = Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"));
+        var created = await CreateAsync(inputs);
+        var tenant = InTenant();
+        Emulator.Tenant.Collection(DevicesPath).Delete((string)tenant["SN-2"]["id"]!);
+        Emulator.Tenant.Collection(DevicesPath).Patch((string)tenant["SN-1"]["id"]!, new JsonObject { ["groupTag"] = "Changed" });
+
+        var read = await ReadAsync(Resource(), created.Id, created.Outputs, inputs);
+
+        Assert.Equal(created.Id, read.Id);
+        Assert.EndsWith("|Changed", Map(read.Outputs, DevicesProperties.Devices)["SN-1"]);
+        Assert.DoesNotContain("SN-2", Map(read.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Equal([DevicesProperties.DevicePath("SN-1"), DevicesProperties.DevicePath("SN-2")], Diff(read.Outputs, inputs).Changes.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Import_brings_devices_in_by_serial_numbers_or_by_group_tag()
+    {
+        await CreateAsync(Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2", "Sales"), Row("SN-3", "Lab")));
+
+        var bySerials = await ReadAsync(Resource(), "serials:SN-1,SN-3", ObjectValue.Empty, ObjectValue.Empty);
+        var byTag = await ReadAsync(Resource(), "groupTag:Sales", ObjectValue.Empty, ObjectValue.Empty);
+        var missing = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), "serials:SN-9", ObjectValue.Empty, ObjectValue.Empty));
+
+        Assert.Equal(["SN-1", "SN-3"], Map(bySerials.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Equal(["SN-1", "SN-2"], Map(byTag.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Equal("Sales", ((StringValue)byTag.Inputs.At(DevicesProperties.GroupTag)!).Value);
+        Assert.Contains("SN-9", missing.Message);
+        // The tenant never tells a hash: the CSV's rows match what was imported, so the next up imports nothing.
+        Assert.Empty(Diff(bySerials.Outputs, Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-3", "Lab"))).Changes);
+    }
+
+    [Fact]
+    public async Task A_sync_run_within_ten_minutes_is_told_not_failed()
+    {
+        await CreateAsync(Csv("a.csv", Row("SN-1")));
+        Notes.Clear();
+
+        await CreateAsync(Csv("b.csv", Row("SN-2")));
+
+        Assert.Contains(Notes, n => n.Contains("already running (409)", StringComparison.Ordinal) || n.Contains("within the last 10 minutes (429)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Destroy_keeps_the_devices_registered_by_default_and_deletes_them_when_declared()
+    {
+        var kept = await CreateAsync(Csv("a.csv", Row("SN-1")));
+        var deleted = await CreateAsync(Csv("b.csv", Row("SN-2")).With(DevicesProperties.WhenRemoved, Str(DevicesProperties.Delete)));
+        Emulator.ClearRequests();
+
+        await Resource().DeleteAsync(new ResourceDelete(Urn, kept.Id, kept.Outputs, ObjectValue.Empty), Watched());
+        Assert.Empty(Emulator.Requests);
+        await Resource().DeleteAsync(new ResourceDelete(Urn, deleted.Id, deleted.Outputs, ObjectValue.Empty), Watched());
+
+        Assert.Equal(["SN-1"], InTenant().Keys);
+    }
+}

@@ -1,0 +1,122 @@
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Resources.AutopilotDevices;
+using EntraDevices.Provider.Values;
+using static EntraDevices.Provider.Tests.Inputs;
+
+namespace EntraDevices.Provider.Tests.AutopilotDevices;
+
+/// <summary>Preview's checks of a set of devices: the asset, every row by CSV line, the defaults; and a Diff that counts and names devices. No Graph call.</summary>
+public sealed class DevicesCheckTests : AutopilotDevicesHarness
+{
+    [Fact]
+    public void A_good_csv_with_defaults_passes()
+    {
+        var inputs = Csv("dev.csv", Row("SN-1"), Row("SN-2", "Sales", "ana@contoso.com"))
+            .With(DevicesProperties.GroupTag, Str("Corp")).With(DevicesProperties.AssignedUser, Str("bo@contoso.com")).With(DevicesProperties.WhenRemoved, Str("delete"));
+
+        Assert.Empty(Check(inputs).Failures);
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
+    public void Every_bad_row_is_named_by_its_line_and_no_hash_is_shown()
+    {
+        var secret = HashOf("SN-2");
+        var failures = Check(Csv("dev.csv", Row("SN-1"), $"SN-2,bad key,{secret},,", "SN-3,,not*base64,,", Row("SN-1"), $",,{secret},,")).Failures;
+
+        Assert.All(failures, f => Assert.Equal(DevicesProperties.Csv, f.Property));
+        Assert.Equal(["'csv' line 3", "'csv' line 4", "'csv' line 5", "'csv' line 6"], failures.Select(f => f.Reason.Split(':')[0]));
+        Assert.Contains("repeats serial number SN-1 of line 2", failures[2].Reason);
+        Assert.DoesNotContain(failures, f => f.Reason.Contains(secret[..20], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_wrong_header_is_one_clear_error()
+    {
+        File.WriteAllText(Path.Combine(Directories.Program, "bad.csv"), "Serial,Hash\nSN-1,AAAA\n");
+
+        var failure = Assert.Single(Check(ObjectValue.Of((DevicesProperties.Csv, new AssetValue("h", Path: "bad.csv")))).Failures);
+
+        Assert.Contains("line 1: the header is \"Serial,Hash\"; accepted: exactly \"Device Serial Number,Windows Product ID,Hardware Hash\"", failure.Reason);
+    }
+
+    [Fact]
+    public void Many_problems_are_listed_up_to_a_limit_and_the_rest_counted()
+    {
+        var failures = Check(Csv("dev.csv", [.. Enumerable.Range(1, 60).Select(i => $"SN-{i},,not*base64,,")])).Failures;
+
+        Assert.Equal(DevicesCheck.ListedProblems + 1, failures.Count);
+        Assert.Contains("has 10 more problems after line 51", failures[^1].Reason);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("remote")]
+    [InlineData("string")]
+    [InlineData("absent")]
+    public void The_csv_must_be_a_readable_file_asset(string kind)
+    {
+        PropertyValue? csv = kind switch
+        {
+            "missing" => new AssetValue("h", Path: "devices/none.csv"),
+            "remote" => new AssetValue("h", Uri: "https://example.com/dev.csv"),
+            "string" => new StringValue("devices/dev.csv"),
+            _ => null,
+        };
+
+        var failure = Assert.Single(Check(ObjectValue.Of((DevicesProperties.Csv, csv))).Failures);
+
+        Assert.Equal(DevicesProperties.Csv, failure.Property);
+        Assert.Contains(kind switch
+        {
+            "missing" => "names the file devices/none.csv, which does not exist",
+            "remote" => "is a remote asset; accepted: a FileAsset",
+            "string" => "must be an asset (a FileAsset of the OEM's CSV); got a string",
+            _ => "'csv' is required",
+        }, failure.Reason);
+    }
+
+    [Fact]
+    public void A_string_asset_is_read_as_the_csv()
+    {
+        var text = $"{Header}\n{Row("SN-1")}\n";
+
+        Assert.Empty(Check(ObjectValue.Of((DevicesProperties.Csv, new AssetValue("h", Text: text)))).Failures);
+    }
+
+    [Fact]
+    public void Bad_defaults_and_unknown_properties_name_the_property_and_what_is_accepted()
+    {
+        var failures = Check(Csv("dev.csv", Row("SN-1"))
+            .With(DevicesProperties.AssignedUser, Str("not a upn")).With(DevicesProperties.WhenRemoved, Str("purge"))
+            .With(DevicesProperties.GroupTag, Str("a,b")).With("devices", Obj()).With("serials", Str("x"))).Failures;
+
+        Assert.Equal(["assignedUser", "devices", "groupTag", "serials", "whenRemoved"], failures.Select(f => f.Property).Order());
+        Assert.Contains(failures, f => f.Reason.Contains("accepted values: \"keep\", \"delete\"", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Reason.Contains("'devices' is an output, not an input", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diff_counts_and_names_the_devices_added_changed_and_removed_without_graph()
+    {
+        var state = new DeviceLedger(
+            [new RecordedDevice("SN-1", "id-1", CsvDevice.Of(new DeviceRow(2, "SN-1", null, HashOf("SN-1"), null, null), DeviceDefaults.None).ImportDigest, null, null),
+             new RecordedDevice("SN-2", "id-2", "old", null, null),
+             new RecordedDevice("SN-9", "id-9", "old", null, null)],
+            new Dictionary<string, string> { ["SN-8"] = "StorageError" }).Outputs(ObjectValue.Empty);
+
+        var diff = Diff(state, Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"), Row("SN-3")));
+
+        Assert.Equal(new Dictionary<string, PropertyChange>
+        {
+            ["devices[\"SN-1\"]"] = PropertyChange.Update,
+            ["devices[\"SN-2\"]"] = PropertyChange.Update,
+            ["devices[\"SN-3\"]"] = PropertyChange.Add,
+            ["devices[\"SN-9\"]"] = PropertyChange.Delete,
+            ["failed[\"SN-8\"]"] = PropertyChange.Delete,
+        }, diff.Changes.ToDictionary());
+        Assert.Equal("Autopilot devices: 1 to import (SN-3), 1 to import again (hash or product key changed) (SN-2), 1 with a new group tag or user (SN-1), "
+            + "1 removed from the CSV (SN-9).", Assert.Single(diff.Notes));
+        Assert.Empty(Emulator.Requests);
+    }
+}
