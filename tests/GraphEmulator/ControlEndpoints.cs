@@ -55,6 +55,12 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         ["intuneEnabled"] = tenant.IntuneEnabled,
         ["deviceRegistrationPolicy"] = tenant.DeviceRegistrationPolicy,
         ["authorizationPolicy"] = tenant.AuthorizationPolicy,
+        ["autopilotImport"] = new JsonObject
+        {
+            ["pendingReads"] = tenant.AutopilotImport.PendingReads,
+            ["otherTenantSerials"] = new JsonArray([.. tenant.AutopilotImport.OtherTenantSerials.Select(s => (JsonNode)s)]),
+            ["storageErrorSerials"] = new JsonArray([.. tenant.AutopilotImport.StorageErrorSerials.Select(s => (JsonNode)s)]),
+        },
     };
 
     // Each part is optional; all are checked before any is applied, Intune first so an explicit policy wins.
@@ -69,6 +75,18 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         };
         var deviceRegistration = Part(state, "deviceRegistrationPolicy");
         var authorization = Part(state, "authorizationPolicy");
+        var autopilot = Part(state, "autopilotImport");
+        var pendingReads = autopilot?["pendingReads"] is { } reads ? reads.GetValue<int>() : (int?)null;
+        var otherTenant = Serials(autopilot, "otherTenantSerials");
+        var storageErrors = Serials(autopilot, "storageErrorSerials");
+
+        if (pendingReads is { } count)
+        {
+            tenant.AutopilotImport.PendingReads = count;
+        }
+
+        Replace(tenant.AutopilotImport.OtherTenantSerials, otherTenant);
+        Replace(tenant.AutopilotImport.StorageErrorSerials, storageErrors);
 
         if (intune is { } enabled)
         {
@@ -83,6 +101,22 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         if (authorization is not null)
         {
             tenant.SetAuthorizationPolicy(authorization);
+        }
+    }
+
+    private static string[]? Serials(JsonObject? part, string name) => part?[name] switch
+    {
+        null => null,
+        JsonArray list => [.. list.Select(s => s?.GetValue<string>() ?? throw new JsonException($"{name} must hold strings."))],
+        _ => throw new JsonException($"{name} must be a list of serial numbers."),
+    };
+
+    private static void Replace(HashSet<string> set, string[]? serials)
+    {
+        if (serials is not null)
+        {
+            set.Clear();
+            set.UnionWith(serials);
         }
     }
 

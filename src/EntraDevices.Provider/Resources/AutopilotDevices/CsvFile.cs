@@ -46,6 +46,6 @@ internal sealed class CsvFile(ProjectDirectories directories)
         using var reader = Open(asset);
         var devices = DeviceCsv.Read(reader, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();
         return problems.Count == 0 ? devices : throw new CleanFailure(CleanFailureReason.InvalidInput,
-            $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5))}). Fix it and run `pulumi preview` again. Nothing was changed.");
+            $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5).Select(p => p.ToString().TrimEnd('.')))}). Fix it and run `pulumi preview` again. Nothing was changed.");
     }
 }

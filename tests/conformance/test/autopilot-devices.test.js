@@ -1,0 +1,138 @@
+'use strict';
+// entradevices:index:AutopilotDevices through the engine's call sequences, its CSV a FileAsset relative to the program
+// folder that Handshake names: preview makes no Graph call, up imports in chunks and shows progress as ephemeral
+// status lines, state and logs hold no hardware hash, a device that fails is a partial failure that records the
+// others and the next up retries only it, group tag and user changes use Graph's device actions, removal follows
+// whenRemoved, and import brings devices in by serial numbers.
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { startStack } = require('../lib/stack');
+const { SIG, isUnknown } = require('../lib/values');
+
+const ASSET_SIG = 'c44067f5952c0a294b673a41bacd8c17';
+const DEVICES = { type: 'entradevices:index:AutopilotDevices', name: 'autopilot-devices' };
+const HEADER = 'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User';
+const IMPORTS = '/v1.0/deviceManagement/importedWindowsAutopilotDeviceIdentities';
+const RECORDS = '/v1.0/deviceManagement/windowsAutopilotDeviceIdentities';
+
+const hashOf = (serial, version = 0) => Buffer.concat(Array(20).fill(crypto.createHash('sha512').update(`${serial}/${version}`).digest())).toString('base64');
+const row = (serial, { tag = '', user = '', version = 0 } = {}) => `${serial},,${hashOf(serial, version)},${tag},${user}`;
+
+describe('AutopilotDevices', { timeout: 120000 }, () => {
+  let s;
+  let folder;
+  /** Writes devices/<name> into the program folder; the FileAsset the SDK would send for it. */
+  const csv = (name, rows) => {
+    const text = `${[HEADER, ...rows].join('\r\n')}\r\n`;
+    fs.writeFileSync(path.join(folder, 'devices', name), text);
+    return { [SIG]: ASSET_SIG, hash: crypto.createHash('sha256').update(text).digest('hex'), path: `devices/${name}` };
+  };
+  const graph = async (method, route) => {
+    const response = await fetch(`${s.emulator.baseUrl}${route}`, { method, headers: { authorization: `Bearer ${s.accessToken}` } });
+    return response.status === 204 ? undefined : response.json();
+  };
+  const inTenant = async () => Object.fromEntries((await graph('GET', RECORDS)).value.map((d) => [d.serialNumber, d]));
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'entradevices-program-'));
+    fs.mkdirSync(path.join(folder, 'devices'));
+    s = await startStack({ roles: ['DeviceManagementServiceConfig.ReadWrite.All'], configure: false });
+    await s.provider.handshake({ engineAddress: s.engine.address, programDirectory: folder });
+    await s.provider.configure({ graphEndpoint: s.emulator.baseUrl, accessToken: s.accessToken });
+    await s.emulator.putTenant({ autopilotImport: { pendingReads: 1 } });
+  });
+  after(async () => {
+    await s?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('Check reads the FileAsset from the program folder and names every bad row by its line', async () => {
+    const asset = csv('bad.csv', [row('SN-1'), 'SN-2,,not*base64,,', row('SN-1')]);
+    const { failures } = await s.provider.resource(DEVICES).check({ csv: asset, whenRemoved: 'purge' });
+    assert.deepEqual(failures.map((f) => f.property).sort(), ['csv', 'csv', 'whenRemoved']);
+    assert.match(failures.find((f) => /line 3/.test(f.reason)).reason, /Hardware Hash that is not valid base64/);
+    assert.match(failures.find((f) => /line 4/.test(f.reason)).reason, /repeats serial number SN-1 of line 2/);
+    const missing = await s.provider.resource(DEVICES).check({ csv: { [SIG]: ASSET_SIG, hash: 'x', path: 'devices/none.csv' } });
+    assert.match(missing.failures[0].reason, /names the file devices\/none\.csv, which does not exist/);
+  });
+
+  it('preview makes no Graph call; up imports by chunk, shows progress, syncs once, and keeps no hash', async () => {
+    await s.emulator.clearRequests();
+    s.engine.clearLogs();
+    const { inputs } = await s.provider.resource(DEVICES).check({ csv: csv('dev.csv', [row('SN-1', { tag: 'Sales' }), row('SN-2'), row('SN-3')]), groupTag: 'Corp' });
+    const preview = await s.provider.resource(DEVICES).create(inputs, { preview: true });
+    assert.deepEqual(await s.emulator.calls(), []);
+    assert.ok(isUnknown(preview.properties.devices));
+
+    const { id, properties } = await s.provider.resource(DEVICES).create(inputs);
+    const calls = await s.emulator.calls();
+    assert.equal(calls.filter((c) => c === `POST ${IMPORTS}/import`).length, 1);
+    assert.equal(calls.filter((c) => c === 'POST /beta/deviceManagement/windowsAutopilotSettings/sync').length, 1);
+    assert.deepEqual(Object.keys(properties.devices).sort(), ['SN-1', 'SN-2', 'SN-3']);
+    assert.equal(properties.deviceCount, 3);
+    const tenant = await inTenant();
+    assert.equal(tenant['SN-2'].groupTag, 'Corp');
+    assert.ok(properties.devices['SN-1'].startsWith(`${tenant['SN-1'].id}|`));
+    assert.ok(s.engine.logs.some((l) => l.ephemeral && l.message === '3 of 3 devices imported'), JSON.stringify(s.engine.logs));
+    const everything = JSON.stringify({ properties, logs: s.engine.logs });
+    assert.ok(!everything.includes(hashOf('SN-1').slice(0, 40)));
+    assert.deepEqual((await graph('GET', IMPORTS)).value, []);
+    s.created = { id, properties, inputs };
+  });
+
+  it('a device that fails is a partial failure recording the others, and the next up retries only it', async () => {
+    await s.emulator.putTenant({ autopilotImport: { otherTenantSerials: ['SN-5'] } });
+    const r = s.provider.resource(DEVICES);
+    const { inputs } = await r.check({ csv: csv('more.csv', [row('SN-4'), row('SN-5')]) });
+    const failure = await s.provider.failure(r.create(inputs));
+    assert.ok(failure.initFailed, JSON.stringify(failure));
+    assert.deepEqual(Object.keys(failure.initFailed.properties.devices), ['SN-4']);
+    assert.match(failure.initFailed.properties.failed['SN-5'], /^ZtdDeviceAssignedToOtherTenant \(808\)/);
+    assert.match(failure.message, /SN-5: ZtdDeviceAssignedToOtherTenant \(808\)/);
+
+    const again = s.provider.resource({ ...DEVICES, id: failure.initFailed.id });
+    const diff = await again.diff(failure.initFailed.properties, inputs);
+    assert.deepEqual(Object.keys(diff.detailedDiff), ['devices["SN-5"]']);
+    assert.equal(diff.detailedDiff['devices["SN-5"]'].kind, 'ADD');
+    await s.emulator.putTenant({ autopilotImport: { otherTenantSerials: [] } });
+    await s.emulator.clearRequests();
+    const { properties } = await again.update(failure.initFailed.properties, inputs);
+    const imports = (await s.emulator.requests()).filter((q) => q.path === `${IMPORTS}/import`);
+    assert.deepEqual(JSON.parse(imports[0].body).importedWindowsAutopilotDeviceIdentities.map((d) => d.serialNumber), ['SN-5']);
+    assert.deepEqual(Object.keys(properties.devices).sort(), ['SN-4', 'SN-5']);
+    assert.deepEqual(properties.failed, {});
+  });
+
+  it('a new user goes through assignUserToDevice, and with whenRemoved delete a removed device is deleted', async () => {
+    const { id, properties: olds } = s.created;
+    const r = s.provider.resource({ ...DEVICES, id });
+    const { inputs } = await r.check({ csv: csv('dev.csv', [row('SN-1', { tag: 'Sales', user: 'ana@contoso.com' }), row('SN-2')]), groupTag: 'Corp', whenRemoved: 'delete' });
+    const diff = await r.diff(olds, inputs);
+    assert.deepEqual(diff.detailedDiff['devices["SN-1"]'].kind, 'UPDATE');
+    assert.deepEqual(diff.detailedDiff['devices["SN-3"]'].kind, 'DELETE');
+    const sn3 = (await inTenant())['SN-3'].id;
+    await s.emulator.clearRequests();
+
+    const { properties } = await r.update(olds, inputs);
+    const calls = await s.emulator.calls();
+    assert.ok(calls.includes(`POST ${RECORDS}/${properties.devices['SN-1'].split('|')[0]}/assignUserToDevice`), calls.join('\n'));
+    assert.ok(calls.includes(`DELETE ${RECORDS}/${sn3}`), calls.join('\n'));
+    assert.ok(!calls.includes(`POST ${IMPORTS}/import`), calls.join('\n'));
+    assert.equal((await inTenant())['SN-1'].userPrincipalName, 'ana@contoso.com');
+    assert.equal((await inTenant())['SN-3'], undefined);
+    assert.deepEqual(Object.keys(properties.devices).sort(), ['SN-1', 'SN-2']);
+  });
+
+  it('import brings devices in by serial numbers, and the CSV of the same devices then imports nothing', async () => {
+    const r = s.provider.resource(DEVICES);
+    const imported = await r.read('serials:SN-1,SN-2');
+    assert.deepEqual(Object.keys(imported.properties.devices).sort(), ['SN-1', 'SN-2']);
+    assert.equal(imported.inputs.whenRemoved, 'keep');
+    const { inputs } = await r.check({ csv: csv('dev.csv', [row('SN-1', { tag: 'Sales', user: 'ana@contoso.com' }), row('SN-2', { tag: 'Corp' })]) });
+    assert.deepEqual(Object.keys((await r.diff(imported.properties, inputs)).detailedDiff), []);
+  });
+});
