@@ -16,7 +16,8 @@ internal sealed record DeclaredResources(
     BitLockerKeyRecoveryRestriction? BitLockerRestriction,
     AutomaticIntuneEnrollment? Enrollment = null,
     AutopilotDeploymentProfile? DeploymentProfile = null,
-    EnrollmentStatusPage? StatusPage = null)
+    EnrollmentStatusPage? StatusPage = null,
+    AutopilotDevices? Devices = null)
 {
     /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
     public IDictionary<string, object?> ToStackOutputs()
@@ -81,6 +82,15 @@ internal sealed record DeclaredResources(
         if (DeploymentProfile is not null)
         {
             outputs["autopilotDeploymentProfileId"] = DeploymentProfile.Id;
+        }
+
+        if (Devices is not null)
+        {
+            outputs["autopilotDevices"] = new Dictionary<string, object?>
+            {
+                ["deviceCount"] = Devices.DeviceCount,
+                ["failed"] = Devices.Failed,
+            };
         }
 
         return outputs;

@@ -20,6 +20,7 @@ internal static class DeviceSettingsProgram
     public const string EnrollmentResourceName = "automatic-intune-enrollment";
     public const string DeploymentProfileResourceName = "autopilot-deployment-profile";
     public const string StatusPageResourceName = "enrollment-status-page";
+    public const string DevicesResourceName = "autopilot-devices";
 
     /// <summary>The body given to <c>Deployment.RunAsync</c>; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
@@ -73,7 +74,17 @@ internal static class DeviceSettingsProgram
             ? new EnrollmentStatusPage(StatusPageResourceName, StatusPageArgs(declaredPage, autopilotGroup))
             : null;
 
-        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page);
+        var devices = settings.Devices is { } declaredDevices
+            ? new AutopilotDevices(DevicesResourceName, new AutopilotDevicesArgs
+            {
+                Csv = new FileAsset(ProjectFolder.File(declaredDevices.Csv, $"'{Deployment.Instance.ProjectName}:{Settings.ConfigKeys.DevicesCsv}'")),
+                GroupTag = declaredDevices.GroupTag is { } tag ? (Input<string>)tag : null,
+                AssignedUser = declaredDevices.AssignedUser is { } user ? (Input<string>)user : null,
+                WhenRemoved = declaredDevices.WhenRemoved is { } when ? (Input<string>)when : null,
+            })
+            : null;
+
+        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page, devices);
     }
 
     /// <summary>An Enrollment Status Page assigned to the Autopilot device group; only what the stack declares is sent.</summary>

@@ -16,6 +16,7 @@ internal static class ConfigKeys
     public const string EnrollmentSection = "automaticIntuneEnrollment";
     public const string DeploymentProfileSection = "deploymentProfile";
     public const string StatusPageSection = "enrollmentStatusPage";
+    public const string AutopilotDevicesSection = "autopilotDevices";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -63,6 +64,11 @@ internal static class ConfigKeys
     public const string PageBlockDeviceSetupRetryByUser = "enrollmentStatusPage.blockDeviceSetupRetryByUser";
     public const string PageTrackInstallProgressForAutopilotOnly = "enrollmentStatusPage.trackInstallProgressForAutopilotOnly";
 
+    public const string DevicesCsv = "autopilotDevices.csv";
+    public const string DevicesGroupTag = "autopilotDevices.groupTag";
+    public const string DevicesAssignedUser = "autopilotDevices.assignedUser";
+    public const string DevicesWhenRemoved = "autopilotDevices.whenRemoved";
+
     /// <summary>The Enrollment Status Page's keys other than <see cref="CreateStatusPage"/>.</summary>
     public static readonly IReadOnlyList<string> PageSettingKeys =
     [
@@ -106,11 +112,16 @@ internal static class ConfigKeys
         .. PageSettingKeys,
         CreateDeploymentProfile,
         .. ProfileSettingKeys,
+        DevicesCsv,
+        DevicesGroupTag,
+        DevicesAssignedUser,
+        DevicesWhenRemoved,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection];
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection,
+            AutopilotDevicesSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -40,6 +40,7 @@ internal sealed partial record StackSettings
                 reader, ConfigKeys.CreateAutopilotGroup, ConfigKeys.AutopilotGroupName, createByDefault: true, DefaultAutopilotGroupName),
             RestrictBitLockerKeySelfRecovery = reader.Boolean(ConfigKeys.RestrictBitLockerKeySelfRecovery),
             Enrollment = ReadEnrollment(reader),
+            Devices = ReadDevices(reader),
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 
@@ -111,6 +112,43 @@ internal sealed partial record StackSettings
             reader.Boolean(ConfigKeys.PageBlockDeviceSetupRetryByUser),
             reader.Boolean(ConfigKeys.PageTrackInstallProgressForAutopilotOnly));
         return Created(reader, create, ConfigKeys.CreateStatusPage, ConfigKeys.PageSettingKeys, autopilotGroup, "page") ? page : null;
+    }
+
+    private static DevicesSettings? ReadDevices(ConfigValueReader reader)
+    {
+        var csv = reader.Text(ConfigKeys.DevicesCsv, 260, "a path to the OEM's CSV, relative to the project folder (e.g. devices/dev.csv)");
+        var groupTag = reader.Text(ConfigKeys.DevicesGroupTag, 200, "a group tag");
+        var user = reader.Text(ConfigKeys.DevicesAssignedUser, 256, "a user principal name like person@contoso.com");
+        var whenRemoved = reader.Choice(ConfigKeys.DevicesWhenRemoved, ["keep", "delete"]);
+        if (csv is null)
+        {
+            var set = new[] { ConfigKeys.DevicesGroupTag, ConfigKeys.DevicesAssignedUser, ConfigKeys.DevicesWhenRemoved }.Where(reader.IsSet).Select(reader.Name).ToList();
+            if (set.Count > 0 && !reader.Failed(ConfigKeys.DevicesCsv))
+            {
+                reader.Error($"{string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set but {reader.Name(ConfigKeys.DevicesCsv)} is not; "
+                    + "name the OEM's CSV (e.g. devices/dev.csv), or remove them.");
+            }
+
+            return null;
+        }
+
+        if (Path.IsPathRooted(csv) || csv.Replace('\\', '/').Split('/').Contains("..") || !csv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            reader.Error($"{reader.Name(ConfigKeys.DevicesCsv)} is \"{csv}\"; accepted: a path to a .csv file inside the project folder, relative to it "
+                + "and without \"..\" (e.g. devices/dev.csv), so that every machine and pipeline reads the same file.");
+        }
+
+        if (groupTag is not null && groupTag.Contains(','))
+        {
+            reader.Error($"{reader.Name(ConfigKeys.DevicesGroupTag)} holds a comma; accepted: a group tag without commas, as the CSV's Group Tag column takes it.");
+        }
+
+        if (user is not null && !System.Text.RegularExpressions.Regex.IsMatch(user, @"^[^@\s]+@[^@\s]+\.[^@\s]+$"))
+        {
+            reader.Error($"{reader.Name(ConfigKeys.DevicesAssignedUser)} is \"{user}\"; accepted: a user principal name like person@contoso.com.");
+        }
+
+        return new DevicesSettings(csv, groupTag, user, whenRemoved);
     }
 
     private static DeploymentProfileSettings? ReadDeploymentProfile(ConfigValueReader reader, bool autopilotGroup)

@@ -57,6 +57,9 @@ internal sealed partial record StackSettings
     /// <summary>The deployment profile to create, assigned to the Autopilot device group; <see langword="null"/> for none.</summary>
     public DeploymentProfileSettings? DeploymentProfile { get; init; }
 
+    /// <summary>The Autopilot devices of the OEM's CSV; <see langword="null"/> when the stack declares none.</summary>
+    public DevicesSettings? Devices { get; init; }
+
     /// <summary>Automatic Intune enrollment (MDM and MAM user scopes); <see langword="null"/> when the stack does not declare it.</summary>
     public EnrollmentSettings? Enrollment { get; init; }
 

@@ -134,6 +134,15 @@ public sealed class StackFileTests
                 Tree.Canonical(Tree.At(declared.Inputs, "assignments.groups")));
         }
 
+        if (settings.Devices is { } devices)
+        {
+            var declared = run.Single(AutopilotDevices.TypeToken, DeviceSettingsProgram.DevicesResourceName);
+            Assert.IsAssignableFrom<Pulumi.AssetOrArchive>(declared.Inputs["csv"]);
+            Assert.Equal(devices.GroupTag, Tree.At(declared.Inputs, "groupTag"));
+            Assert.Equal(devices.WhenRemoved, Tree.At(declared.Inputs, "whenRemoved"));
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot.FullPath, devices.Csv)), devices.Csv);
+        }
+
         Assert.Equal(
             settings.UserDeviceQuota ?? 50,
             await run.OutputAsync<int>("deviceRegistrationPolicy", "userDeviceQuota"));
@@ -241,6 +250,11 @@ public sealed class StackFileTests
         if (settings.DeploymentProfile is not null)
         {
             expected.Add($"{AutopilotDeploymentProfile.TypeToken}::{DeviceSettingsProgram.DeploymentProfileResourceName}");
+        }
+
+        if (settings.Devices is not null)
+        {
+            expected.Add($"{AutopilotDevices.TypeToken}::{DeviceSettingsProgram.DevicesResourceName}");
         }
 
         return [.. expected.Order(StringComparer.Ordinal)];

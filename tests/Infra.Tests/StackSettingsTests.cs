@@ -462,4 +462,31 @@ public sealed class StackSettingsTests
         Assert.Contains("autopilotGroup.create", error);
         Assert.Contains("\"maybe\"", error);
     }
+
+    [Fact]
+    public void Autopilot_devices_name_a_csv_in_the_project_with_their_defaults()
+    {
+        var devices = Parse(("autopilotDevices.csv", "devices/dev.csv"), ("autopilotDevices.groupTag", "Sales"),
+            ("autopilotDevices.assignedUser", "ana@contoso.com"), ("autopilotDevices.whenRemoved", "delete")).Devices;
+
+        Assert.Equal(new DevicesSettings("devices/dev.csv", "Sales", "ana@contoso.com", "delete"), devices);
+        Assert.Null(Parse().Devices);
+    }
+
+    [Theory]
+    [InlineData("/srv/devices.csv")]
+    [InlineData("../other/devices.csv")]
+    [InlineData("devices/dev.txt")]
+    public void A_devices_csv_outside_the_project_or_not_a_csv_is_rejected(string path)
+        => Assert.Contains("accepted: a path to a .csv file inside the project folder", SingleError(("autopilotDevices.csv", path)));
+
+    [Fact]
+    public void Device_defaults_without_a_csv_and_bad_defaults_are_rejected()
+    {
+        Assert.Contains("'entra-device-settings:autopilotDevices.csv' is not", SingleError(("autopilotDevices.groupTag", "Sales")));
+        var errors = Errors(("autopilotDevices.csv", "devices/dev.csv"), ("autopilotDevices.groupTag", "a,b"),
+            ("autopilotDevices.assignedUser", "ana"), ("autopilotDevices.whenRemoved", "purge"));
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Contains("accepted values: \"keep\", \"delete\"", StringComparison.Ordinal));
+    }
 }
