@@ -7,18 +7,9 @@
 // that @pulumi/pulumi publishes (proto/*_pb.js). Graph requests are counted with the emulator's request log
 // (GET /_emulator/requests), cleared before each operation. Peak RSS is VmHWM of /proc/<pid>/status, read
 // right after the update. Prints one JSON object.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-
-const require = createRequire(import.meta.url);
-const grpc = require('@grpc/grpc-js');
-const { ResourceProviderClient } = require('@pulumi/pulumi/proto/provider_grpc_pb.js');
-const { EngineService } = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
-const pb = require('@pulumi/pulumi/proto/provider_pb.js');
-const { Struct } = require('google-protobuf/google/protobuf/struct_pb.js');
-const { Empty } = require('google-protobuf/google/protobuf/empty_pb.js');
+import { pb, SECRET, SECRET_SIG, children, fromStruct, memory, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
 
 const { values } = parseArgs({ options: { provider: { type: 'string' }, emulator: { type: 'string' } } });
 if (!values.provider || !values.emulator) {
@@ -28,10 +19,7 @@ if (!values.provider || !values.emulator) {
 
 const TYPE = 'entradevices:index:DeviceRegistrationPolicy';
 const URN = `urn:pulumi:bench::entra-device-settings::${TYPE}::policy`;
-const PROVIDER_URN = 'urn:pulumi:bench::entra-device-settings::pulumi:providers:entradevices::default';
 const ID = 'deviceRegistrationPolicy';
-const SECRET_SIG = '4dabf18193072939515e22adb298388d';
-const SECRET = '1b47061264138c4ac30d75fd1eb44270';
 
 // The realistic declaration the in-process benchmarks use too: every writable field but azureADRegistration
 // (Entra locks it wherever Intune is on, as in the emulator's seed tenant), join limited to 10 groups.
@@ -47,58 +35,6 @@ const declared = (quota, groups) => ({
   onDestroy: 'restoreOriginal',
 });
 
-// Credentials a developer's shell may hold are not passed on.
-const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ARM_|AZURE_|ENTRADEVICES_|ACTIONS_ID_TOKEN_)/.test(name)));
-const children = new Set();
-process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
-
-/** Spawns a process and resolves with it and its first stdout line. */
-function spawnAnnouncing(command, args, timeoutMs = 60000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    let done = false;
-    const timer = setTimeout(() => fail(new Error(`${command}: no stdout line within ${timeoutMs} ms`)), timeoutMs);
-    const fail = (error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}; stderr: ${stderr.slice(0, 4000)}`));
-    };
-    child.stdout.on('data', (chunk) => {
-      if (done) return;
-      stdout += chunk;
-      const newline = stdout.indexOf('\n');
-      if (newline < 0) return;
-      done = true;
-      clearTimeout(timer);
-      resolve({ child, line: stdout.slice(0, newline).trim(), stderr: () => stderr });
-    });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => fail(new Error(`${command} exited (${code ?? signal}) before its first line`)));
-  });
-}
-
-/** An unsigned JWT (alg "none") with application permissions, as the emulator accepts it. */
-function token(roles) {
-  const part = (json) => Buffer.from(JSON.stringify(json)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ roles, iat: now, nbf: now, exp: now + 3600 })}.`;
-}
-
-const toStruct = (object) => Struct.fromJavaScript(object);
-const fromStruct = (struct) => (struct ? struct.toJavaScript() : {});
-
-function memory(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { vmHwmKb: kb('VmHWM'), vmRssKb: kb('VmRSS'), rssAnonKb: kb('RssAnon'), rssFileKb: kb('RssFile') };
-}
-
 /** Graph SDK and Identity assemblies mapped into the process (none before the first Graph call, if lazy). */
 function graphAssemblies(pid) {
   const names = readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')
@@ -107,38 +43,12 @@ function graphAssemblies(pid) {
   return [...new Set(names)].sort();
 }
 
-// --- fake engine: only Engine/Log -----------------------------------------------------------------------
-const engineLogs = [];
-const engine = new grpc.Server();
-const unimplemented = (call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'not part of the fake engine' });
-engine.addService(EngineService, {
-  log(call, callback) { engineLogs.push(call.request.getMessage()); callback(null, new Empty()); },
-  getRootResource: unimplemented,
-  setRootResource: unimplemented,
-  startDebugging: unimplemented,
-  requirePulumiVersion: unimplemented,
-});
-const enginePort = await new Promise((resolve, reject) =>
-  engine.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))));
-
-// --- Graph emulator ---------------------------------------------------------------------------------------
-const emulator = await spawnAnnouncing('dotnet', [values.emulator, '--until-stdin-closes']);
-const graph = emulator.line;
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(graph)) throw new Error(`the emulator printed ${JSON.stringify(graph)}, not a base URL`);
-async function control(method, route) {
-  const response = await fetch(`${graph}/_emulator/${route}`, { method, signal: AbortSignal.timeout(10000) });
-  if (!response.ok) throw new Error(`${method} /_emulator/${route}: ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
-// --- the provider, launched as the engine does ------------------------------------------------------------
-const spawnedAt = process.hrtime.bigint();
-const provider = await spawnAnnouncing(values.provider, [`127.0.0.1:${enginePort}`]);
-const spawnToPortMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
-if (!/^\d+$/.test(provider.line)) throw new Error(`the provider's first stdout line is ${JSON.stringify(provider.line)}, not a port`);
-const client = new ResourceProviderClient(`127.0.0.1:${provider.line}`, grpc.credentials.createInsecure());
-const rpc = (method, request) => new Promise((resolve, reject) =>
-  client[method](request, { deadline: Date.now() + 60000 }, (error, response) => (error ? reject(new Error(`${method}: ${error.details ?? error.message}`)) : resolve(response))));
+const engine = await startEngine();
+const emulator = await startEmulator(values.emulator);
+const graph = emulator.baseUrl;
+const control = (method, route) => emulator.control(method, route);
+const provider = await startProvider(values.provider, engine.address);
+const { spawnToPortMs, rpc } = provider;
 
 function resourceRequest(Type, fields) {
   const r = new Type();
@@ -182,16 +92,7 @@ async function operation(name, body) {
 }
 
 try {
-  const configure = new pb.ConfigureRequest();
-  configure.setArgs(toStruct({ graphEndpoint: graph, accessToken: { [SECRET_SIG]: SECRET, value: token(['Policy.ReadWrite.DeviceConfiguration']) } }));
-  configure.setAcceptsecrets(true);
-  configure.setAcceptresources(true);
-  configure.setSendsOldInputs(true);
-  configure.setSendsOldInputsToDelete(true);
-  configure.setUrn(PROVIDER_URN);
-  configure.setName('default');
-  configure.setType('pulumi:providers:entradevices');
-  await rpc('configure', configure);
+  await provider.configure({ graphEndpoint: graph, accessToken: { [SECRET_SIG]: SECRET, value: token(['Policy.ReadWrite.DeviceConfiguration']) } });
   const loadedAfterConfigure = graphAssemblies(provider.child.pid);
 
   const first = declared(20, GROUPS);
@@ -264,7 +165,7 @@ try {
     rssAnonAfterUpdateMb: Math.round(afterUpdate.rssAnonKb / 1024 * 10) / 10,
     rssFileAfterUpdateMb: Math.round(afterUpdate.rssFileKb / 1024 * 10) / 10,
     peakRssAtEndMb: Math.round(atEnd.vmHwmKb / 1024 * 10) / 10,
-    engineWarnings: engineLogs.length,
+    engineWarnings: engine.logs.length,
     // The tenant and the outputs held the declared change after the update, and the original after destroy.
     writesVerified: true,
     // Graph/Identity assemblies mapped after Configure and after a preview (expected: none; a Native AOT
@@ -277,9 +178,8 @@ try {
   console.error(`${error.message}\nprovider stderr: ${provider.stderr().slice(0, 4000)}`);
   process.exitCode = 1;
 } finally {
-  client.close();
-  provider.child.kill('SIGTERM');
-  emulator.child.stdin.end();
-  engine.forceShutdown();
+  provider.stop();
+  emulator.stop();
+  engine.stop();
   setTimeout(() => { for (const child of children) child.kill('SIGKILL'); process.exit(); }, 3000).unref();
 }

@@ -77,6 +77,19 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         var authorization = Part(state, "authorizationPolicy");
         var autopilot = Part(state, "autopilotImport");
         var pendingReads = autopilot?["pendingReads"] is { } reads ? reads.GetValue<int>() : (int?)null;
+        // Intune's write limits, on (the default) or off: a benchmark of 10,000 devices measures requests, not 429 waits.
+        var throttle = state["writeThrottle"]?.GetValueKind() switch
+        {
+            null => (bool?)null,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new JsonException("writeThrottle must be a boolean."),
+        };
+        if (throttle is { } on)
+        {
+            tenant.WriteThrottle = on ? Documents.Throttle.IntuneEnrollment() : new Documents.Throttle(int.MaxValue, int.MaxValue, TimeSpan.FromSeconds(20));
+        }
+
         var otherTenant = Serials(autopilot, "otherTenantSerials");
         var storageErrors = Serials(autopilot, "storageErrorSerials");
 

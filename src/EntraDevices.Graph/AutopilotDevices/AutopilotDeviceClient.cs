@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Graph.Transport;
@@ -19,35 +20,58 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
 
     private static GraphOperation Operation(string method, string path, string action) => IntuneOperation.For(method, path, action, "v1.0");
 
-    /// <summary>Sends one chunk to the bulk import; the import records Graph made, one per device. Never retried.</summary>
+    /// <summary>
+    /// Sends one chunk to the bulk import; the import records Graph made, one per device. Never retried. The body is
+    /// written straight from the rows and the answer (which echoes every hash) read as a stream, keeping ids and states.
+    /// </summary>
     public async Task<IReadOnlyList<ImportRecord>> ImportAsync(IReadOnlyList<DeviceToImport> devices, string importId, CancellationToken cancellationToken)
     {
-        var list = new JsonArray([.. devices.Select(d => (JsonNode)new JsonObject
+        void Write(Utf8JsonWriter writer)
         {
-            ["@odata.type"] = "#microsoft.graph.importedWindowsAutopilotDeviceIdentity",
-            ["serialNumber"] = d.SerialNumber,
-            ["productKey"] = d.ProductKey ?? "",
-            ["hardwareIdentifier"] = d.HardwareHash,
-            ["groupTag"] = d.GroupTag ?? "",
-            ["assignedUserPrincipalName"] = d.AssignedUser ?? "",
-            ["importId"] = importId,
-        })]);
-        var answer = await _requests.SendAsync(
+            writer.WriteStartObject();
+            writer.WriteStartArray("importedWindowsAutopilotDeviceIdentities");
+            foreach (var d in devices)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("@odata.type", "#microsoft.graph.importedWindowsAutopilotDeviceIdentity");
+                writer.WriteString("serialNumber", d.SerialNumber);
+                writer.WriteString("productKey", d.ProductKey ?? "");
+                writer.WriteString("hardwareIdentifier", d.HardwareHash);
+                writer.WriteString("groupTag", d.GroupTag ?? "");
+                writer.WriteString("assignedUserPrincipalName", d.AssignedUser ?? "");
+                writer.WriteString("importId", importId);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        async Task<IReadOnlyList<ImportRecord>> Read(Stream? answer, CancellationToken token)
+        {
+            using var document = answer is null ? null : await JsonDocument.ParseAsync(answer, cancellationToken: token);
+            if (document?.RootElement.TryGetProperty("value", out var value) != true || value.ValueKind != JsonValueKind.Array)
+            {
+                throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without 'value'.");
+            }
+
+            return [.. value.EnumerateArray().Select(Record)];
+        }
+
+        var size = devices.Sum(d => d.HardwareHash.Length + d.SerialNumber.Length + 300) + 100;
+        return await _requests.SendLargeAsync(
             Operation("POST", $"{ImportsPath}/import", $"import {devices.Count} Autopilot device(s)") with { Retriable = false },
-            $"{ImportsPath}/import", new JsonObject { ["importedWindowsAutopilotDeviceIdentities"] = list }, cancellationToken)
-            ?? throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without its import records.");
-        return [.. (answer["value"] as JsonArray ?? throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without 'value'."))
-            .OfType<JsonObject>().Select(Record)];
+            $"{ImportsPath}/import", Write, size, Read, cancellationToken);
     }
 
-    /// <summary>Every import record of the tenant, paged: one poll of many imports at once.</summary>
+    /// <summary>Every import record of the tenant, paged, with only what a poll needs (not the hashes): one poll of many imports at once.</summary>
     public async Task<IReadOnlyList<ImportRecord>> ImportRecordsAsync(CancellationToken cancellationToken) =>
-        [.. (await _requests.ListAsync(Operation("GET", ImportsPath, "read the Autopilot import records"), ImportsPath, cancellationToken)).Select(Record)];
+        await _requests.ListAsync(Operation("GET", ImportsPath, "read the Autopilot import records"), $"{ImportsPath}?$select=id,serialNumber,importId,state", Record, cancellationToken);
 
     /// <summary>One import record, or null when it is gone.</summary>
     public async Task<ImportRecord?> ImportRecordAsync(string id, CancellationToken cancellationToken) =>
         await _requests.GetAsync(Operation("GET", $"{ImportsPath}/{{id}}", $"read Autopilot import record {id}"), $"{ImportsPath}/{id}", cancellationToken) is { } record
-            ? Record(record) : null;
+            ? Record(Element(record)) : null;
 
     /// <summary>Deletes a finished import record; one already gone is not an error.</summary>
     public async Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken)
@@ -63,11 +87,11 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
 
     /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page).</summary>
     public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken) =>
-        [.. (await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, cancellationToken)).Select(Device)];
+        await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, Device, cancellationToken);
 
     public async Task<AutopilotDevice?> DeviceAsync(string id, CancellationToken cancellationToken) =>
         await _requests.GetAsync(Operation("GET", $"{DevicesPath}/{{id}}", $"read Autopilot device {id}"), $"{DevicesPath}/{id}", cancellationToken) is { } device
-            ? Device(device) : null;
+            ? Device(Element(device)) : null;
 
     /// <summary>Deletes a device record (Graph refuses an enrolled one); one already gone is not an error.</summary>
     public async Task DeleteDeviceAsync(AutopilotDevice device, CancellationToken cancellationToken)
@@ -113,26 +137,34 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
         }
     }
 
-    private static ImportRecord Record(JsonObject record)
+    private static ImportRecord Record(JsonElement record)
     {
-        var state = record["state"] as JsonObject;
+        var state = record.TryGetProperty("state", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
         return new ImportRecord(
-            (string?)record["id"] ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot import record without 'id'."),
-            (string?)record["serialNumber"] ?? "",
-            (string?)state?["deviceImportStatus"] ?? "unknown",
-            Text(state?["deviceRegistrationId"]),
-            state?["deviceErrorCode"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : 0,
-            Text(state?["deviceErrorName"]),
-            Text(record["importId"]));
+            Text(record, "id") ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot import record without 'id'."),
+            Text(record, "serialNumber") ?? "",
+            Text(state, "deviceImportStatus") ?? "unknown",
+            Text(state, "deviceRegistrationId"),
+            state.ValueKind == JsonValueKind.Object && state.TryGetProperty("deviceErrorCode", out var code) && code.TryGetInt32(out var number) ? number : 0,
+            Text(state, "deviceErrorName"),
+            Text(record, "importId"));
     }
 
-    private static AutopilotDevice Device(JsonObject device) => new(
-        (string?)device["id"] ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot device without 'id'."),
-        (string?)device["serialNumber"] ?? "",
-        Text(device["groupTag"]),
-        Text(device["userPrincipalName"]),
-        Text(device["managedDeviceId"]),
-        Text(device["enrollmentState"]));
+    private static AutopilotDevice Device(JsonElement device) => new(
+        Text(device, "id") ?? throw new UnexpectedPolicyShapeException("Graph answered an Autopilot device without 'id'."),
+        Text(device, "serialNumber") ?? "",
+        Text(device, "groupTag"),
+        Text(device, "userPrincipalName"),
+        Text(device, "managedDeviceId"),
+        Text(device, "enrollmentState"));
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    private static JsonElement Element(JsonObject value)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text : null;
 }

@@ -51,9 +51,59 @@ public sealed class GraphRequests(GraphConnection connection)
         return items;
     }
 
+    /// <summary>
+    /// GET a large collection (10,000 Autopilot records), page by page, each page read as a pooled document and each item
+    /// mapped as it is met: only what <paramref name="map"/> keeps stays in memory, never a node tree of every item.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        Uri? next = Address(operation, path);
+        while (next is not null)
+        {
+            var page = next;
+            next = await connection.Run(operation, async call =>
+            {
+                await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token)
+                    ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
+                using var document = await JsonDocument.ParseAsync(answer, cancellationToken: call.Token);
+                if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+                {
+                    throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'.");
+                }
+
+                items.AddRange(value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(map));
+                return document.RootElement.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { Length: > 0 } more ? new Uri(more) : null;
+            }, cancellationToken);
+        }
+
+        return items;
+    }
+
     /// <summary>Sends the operation's method to <paramref name="path"/>; the answer's object, or null for 204.</summary>
     public Task<JsonObject?> SendAsync(GraphOperation operation, string path, JsonObject? body, CancellationToken cancellationToken) =>
         connection.Run(operation, call => Send(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), body, operation, call), cancellationToken);
+
+    /// <summary>
+    /// Sends a large body (an import of hundreds of hardware hashes) written straight as UTF-8 JSON, and reads the answer
+    /// as a stream: neither is ever held as a string or a node tree, so a chunk costs its bytes once.
+    /// </summary>
+    public Task<T> SendLargeAsync<T>(GraphOperation operation, string path, Action<Utf8JsonWriter> writeBody, int sizeHint,
+        Func<Stream?, CancellationToken, Task<T>> readAnswer, CancellationToken cancellationToken) =>
+        connection.Run(operation, async call =>
+        {
+            var body = new MemoryStream(sizeHint);
+            await using (var writer = new Utf8JsonWriter(body))
+            {
+                writeBody(writer);
+            }
+
+            body.Position = 0;
+            var request = Request(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), operation, call);
+            request.SetStreamContent(body, "application/json");
+            await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, call.Token);
+            return await readAnswer(answer, call.Token);
+        }, cancellationToken);
 
     /// <summary>Adds a relation: <c>POST {path}/$ref</c> with the target's <c>@odata.id</c>.</summary>
     public Task AddReferenceAsync(GraphOperation operation, string path, string targetPath, CancellationToken cancellationToken) =>
@@ -66,20 +116,26 @@ public sealed class GraphRequests(GraphConnection connection)
 
     private Uri Address(GraphOperation operation, string path) => new($"{connection.Root.ToString().TrimEnd('/')}/{operation.ApiVersion}/{path.TrimStart('/')}");
 
-    private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, GraphCall call)
+    private static RequestInformation Request(Method method, Uri address, GraphOperation operation, GraphCall call)
     {
-        var token = call.Token;
         var request = new RequestInformation { HttpMethod = method, URI = address };
         request.AddRequestOptions(call.Options);
         request.Headers.Add("Accept", "application/json");
-        if (body is not null)
-        {
-            request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString())), "application/json");
-        }
-
         if (!operation.Retriable)
         {
             request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0, ShouldRetry = (_, _, _) => false }]);
+        }
+
+        return request;
+    }
+
+    private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, GraphCall call)
+    {
+        var token = call.Token;
+        var request = Request(method, address, operation, call);
+        if (body is not null)
+        {
+            request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString())), "application/json");
         }
 
         await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, token);

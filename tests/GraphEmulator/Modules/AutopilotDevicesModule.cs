@@ -81,7 +81,14 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             tenant.RequireIntuneLicence();
             // A page is a read of every record on it: each pending import there moves one step on, as a GET by id does.
             var page = Paging.Page(imports.List(), request, ImportsPath, tenant.PageSize);
-            page["value"] = new JsonArray([.. page["value"]!.AsArray().Select(r => imports.Get((string)r!["id"]!)).OfType<JsonObject>()]);
+            foreach (var item in page["value"]!.AsArray().OfType<JsonObject>())
+            {
+                if (imports.Get((string)item["id"]!) is { } now && item.ContainsKey("state"))
+                {
+                    item["state"] = now["state"]?.DeepClone();
+                }
+            }
+
             return GraphResponse.Ok(page);
         });
         routes.Add($"{ImportsPath}/{{id}}", "GET", Read, request =>

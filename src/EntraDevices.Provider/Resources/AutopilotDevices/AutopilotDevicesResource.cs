@@ -68,6 +68,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             changes[FailedPath(serial)] = PropertyChange.Delete;
         }
 
+        Memory.SettleAfter(rows.Count);
         var notes = plan.IsEmpty ? [] : new[] { $"Autopilot devices: {plan.Summary()}{(retried > 0 ? $"; {retried} of those to import failed before and are retried" : "")}." };
         return new DiffResult(changes) { Notes = notes };
     }
@@ -139,6 +140,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             ?? throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{Csv}' must be a FileAsset of the OEM's CSV. Nothing was changed.");
         var rows = _csv.Devices(asset, Defaults(inputs));
         var plan = DevicePlan.Compare(before.Devices, rows);
+        Memory.SettleAfter(rows.Count);
         var work = new DeviceWork(before);
         var inCsv = rows.Select(r => r.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var serial in before.Failed.Keys.Where(serial => !inCsv.Contains(serial)))

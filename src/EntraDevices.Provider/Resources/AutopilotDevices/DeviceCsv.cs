@@ -3,9 +3,20 @@ using System.Text.RegularExpressions;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
-/// <summary>One device of the OEM's CSV, with the line it came from. Its hardware hash never leaves this record.</summary>
-internal sealed record DeviceRow(int Line, string SerialNumber, string? ProductKey, string HardwareHash, string? GroupTag, string? AssignedUser)
+/// <summary>
+/// One device of the OEM's CSV, with the line it came from. Its hardware hash never leaves this record, and is kept
+/// only when the reader was asked to (an import); the digest of what the import sends is always there.
+/// </summary>
+internal sealed record DeviceRow(int Line, string SerialNumber, string? ProductKey, string? HardwareHash, string? GroupTag, string? AssignedUser)
 {
+    private readonly string? _digest;
+
+    public string ImportDigest
+    {
+        get => _digest ?? DevicePlan.ImportDigest(SerialNumber, ProductKey, HardwareHash);
+        init => _digest = value;
+    }
+
     // The hash is a few kilobytes of base64 and a secret of the device: never in a string meant for people.
     public override string ToString() => $"line {Line}: device {SerialNumber}";
 }
@@ -48,45 +59,27 @@ internal static partial class DeviceCsv
     }
 
     /// <summary>
-    /// The rows of a CSV, one line at a time, so that only one row's hash is in memory at once (10,000 rows are tens of
-    /// megabytes). Every problem is added to <paramref name="problems"/> as the reading reaches it; a bad row is skipped.
+    /// The rows of a CSV, one line at a time over a pooled buffer, so that no line and (unless
+    /// <paramref name="keepHashes"/>) no hash becomes a string: 10,000 rows are tens of megabytes. Every problem is added
+    /// to <paramref name="problems"/> as the reading reaches it; a bad row is skipped.
     /// </summary>
-    public static IEnumerable<DeviceRow> Read(TextReader reader, ICollection<CsvProblem> problems)
+    public static IEnumerable<DeviceRow> Read(TextReader reader, ICollection<CsvProblem> problems, bool keepHashes = false)
     {
-        var first = reader.ReadLine() ?? "";
-        var header = first.TrimStart('\uFEFF').Split(',');
-        var columns = Headers.FirstOrDefault(h => h.SequenceEqual(header, StringComparer.Ordinal));
-        if (columns is null)
+        using var lines = new LineReader(reader);
+        if (!lines.TryRead(out var first) || Columns(first.Span) is not { } columns)
         {
-            problems.Add(new CsvProblem(1, $"the header is \"{Shorten(first)}\"; accepted: exactly \"{string.Join(',', Headers[0])}\", "
+            var header = first.ToString();
+            problems.Add(new CsvProblem(1, $"the header is \"{Shorten(header)}\"; accepted: exactly \"{string.Join(',', Headers[0])}\", "
                 + $"optionally followed by \",{GroupTagColumn}\" and \",{UserColumn}\" (names are case-sensitive)."));
             yield break;
         }
 
         var serials = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var number = 1;
-        while (reader.ReadLine() is { } line)
+        while (lines.TryRead(out var line))
         {
             number++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            if (line.Contains('"'))
-            {
-                problems.Add(new CsvProblem(number, "holds a quote; the Autopilot CSV takes no quotes."));
-                continue;
-            }
-
-            var cells = line.Split(',');
-            if (cells.Length != columns.Length)
-            {
-                problems.Add(new CsvProblem(number, $"has {cells.Length} columns; the header has {columns.Length} ({string.Join(", ", columns)})."));
-                continue;
-            }
-
-            if (Row(number, cells, problems) is not { } row)
+            if (Row(number, line.Span, columns, problems, keepHashes) is not { } row)
             {
                 continue;
             }
@@ -102,37 +95,69 @@ internal static partial class DeviceCsv
         }
     }
 
-    private static DeviceRow? Row(int line, string[] cells, ICollection<CsvProblem> problems)
+    private static string[]? Columns(ReadOnlySpan<char> header)
     {
+        var text = header.TrimStart('\uFEFF').ToString();
+        return Headers.FirstOrDefault(h => string.Join(',', h) == text);
+    }
+
+    private static DeviceRow? Row(int line, ReadOnlySpan<char> text, string[] columns, ICollection<CsvProblem> problems, bool keepHashes)
+    {
+        if (text.Trim().IsEmpty)
+        {
+            return null;
+        }
+
+        if (text.Contains('"'))
+        {
+            problems.Add(new CsvProblem(line, "holds a quote; the Autopilot CSV takes no quotes."));
+            return null;
+        }
+
+        var count = text.Count(',') + 1;
+        if (count != columns.Length)
+        {
+            problems.Add(new CsvProblem(line, $"has {count} columns; the header has {columns.Length} ({string.Join(", ", columns)})."));
+            return null;
+        }
+
+        Span<Range> cells = stackalloc Range[5];
+        text.Split(cells, ',');
+        ReadOnlySpan<char> Cell(Span<Range> cells, ReadOnlySpan<char> text, int index) => index < columns.Length ? text[cells[index]].Trim() : [];
+
         var before = problems.Count;
-        var serial = cells[0].Trim();
+        var serial = Cell(cells, text, 0).ToString();
         if (serial.Length == 0)
         {
             problems.Add(new CsvProblem(line, $"has no {SerialColumn}."));
         }
 
-        var product = cells[1].Trim();
+        var product = Cell(cells, text, 1).ToString();
         if (product.Length > 0 && !ProductKey().IsMatch(product) && !ProductId().IsMatch(product))
         {
             problems.Add(new CsvProblem(line, $"has a {ProductColumn} \"{Shorten(product)}\" of no known shape; accepted: empty, a product key "
                 + "(five groups of five letters or digits, like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX) or a product ID (like 00330-80000-00000-AA123)."));
         }
 
-        var hash = cells[2].Trim();
-        if (hash.Length == 0 || !Base64.IsValid(hash, out var decoded) || decoded == 0)
+        var hash = Cell(cells, text, 2);
+        if (hash.IsEmpty || !Base64.IsValid(hash, out var decoded) || decoded == 0)
         {
             // The hash itself is never repeated back: only that it is not one.
-            problems.Add(new CsvProblem(line, $"has a {HashColumn} that is {(hash.Length == 0 ? "empty" : "not valid base64")}; export it again with Get-WindowsAutopilotInfo."));
+            problems.Add(new CsvProblem(line, $"has a {HashColumn} that is {(hash.IsEmpty ? "empty" : "not valid base64")}; export it again with Get-WindowsAutopilotInfo."));
         }
 
-        var tag = cells.Length > 3 && cells[3].Trim() is { Length: > 0 } groupTag ? groupTag : null;
-        var user = cells.Length > 4 && cells[4].Trim() is { Length: > 0 } upn ? upn : null;
+        var tag = Cell(cells, text, 3) is { IsEmpty: false } groupTag ? groupTag.ToString() : null;
+        var user = Cell(cells, text, 4) is { IsEmpty: false } upn ? upn.ToString() : null;
         if (user is not null && !IsUserPrincipalName(user))
         {
             problems.Add(new CsvProblem(line, $"has an {UserColumn} \"{Shorten(user)}\" that is not a user principal name like person@contoso.com."));
         }
 
-        return problems.Count > before ? null : new DeviceRow(line, serial, product.Length == 0 ? null : product, hash, tag, user);
+        var productKey = product.Length == 0 ? null : product;
+        return problems.Count > before ? null : new DeviceRow(line, serial, productKey, keepHashes ? hash.ToString() : null, tag, user)
+        {
+            ImportDigest = DevicePlan.ImportDigest(serial, productKey, hash),
+        };
     }
 
     /// <summary>A user principal name's shape: person@contoso.com.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,7 +17,7 @@ internal sealed record DeviceDefaults(string? GroupTag, string? AssignedUser)
 internal sealed record CsvDevice(int Line, string SerialNumber, string ImportDigest, string? GroupTag, string? AssignedUser)
 {
     public static CsvDevice Of(DeviceRow row, DeviceDefaults defaults) =>
-        new(row.Line, row.SerialNumber, DevicePlan.ImportDigest(row), row.GroupTag ?? defaults.GroupTag, row.AssignedUser ?? defaults.AssignedUser);
+        new(row.Line, row.SerialNumber, row.ImportDigest, row.GroupTag ?? defaults.GroupTag, row.AssignedUser ?? defaults.AssignedUser);
 }
 
 /// <summary>
@@ -92,11 +93,20 @@ internal sealed record DevicePlan(
     }
 
     /// <summary>The first 128 bits of SHA-256 over what the import sends, hex; the same device exported twice gives the same digest.</summary>
-    public static string ImportDigest(DeviceRow row)
+    public static string ImportDigest(string serial, string? productKey, ReadOnlySpan<char> hash)
     {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        digest.AppendData(Encoding.UTF8.GetBytes($"{row.SerialNumber.ToUpperInvariant()}\n{row.ProductKey}\n"));
-        digest.AppendData(Encoding.ASCII.GetBytes(row.HardwareHash));
+        digest.AppendData(Encoding.UTF8.GetBytes($"{serial.ToUpperInvariant()}\n{productKey}\n"));
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.ASCII.GetMaxByteCount(hash.Length));
+        try
+        {
+            digest.AppendData(bytes, 0, Encoding.ASCII.GetBytes(hash, bytes));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+
         return Convert.ToHexStringLower(digest.GetHashAndReset().AsSpan(0, 16));
     }
 
