@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of pulumi-resource-entradevices (issue #6). Prints one markdown table on stdout; progress goes to
+# Benchmarks of pulumi-resource-entradevices (issues #6 and #16). Prints one markdown table on stdout; progress goes to
 # stderr and build logs to artifacts/bench/logs/. Works from a fresh clone; see bench/README.md.
 #
 #   bash bench/run.sh
@@ -138,6 +138,17 @@ for variant in build r2r aot; do
   say "operations over gRPC: $variant"
   node bench/provider-ops.mjs --provider "$path" --emulator "$emulator" >"$results/ops-$variant.json" 2>"$out/logs/ops-$variant.log" \
     || { cat "$out/logs/ops-$variant.log" >&2; say "provider-ops failed for $variant"; exit 1; }
+done
+
+# --- AutopilotDevices at scale: the real process over gRPC, against the emulator (10,000 devices per build) ---
+for variant in build r2r aot; do
+  path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")
+  [ -n "$path" ] || continue
+  sizes=10000
+  [ "$variant" = build ] && sizes=500,1000,10000
+  say "AutopilotDevices over gRPC: $variant ($sizes devices)"
+  node bench/device-ops.mjs --provider "$path" --emulator "$emulator" --sizes "$sizes" >"$results/devices-$variant.json" 2>"$out/logs/devices-$variant.log" \
+    || { cat "$out/logs/devices-$variant.log" >&2; say "device-ops failed for $variant"; exit 1; }
 done
 
 # --- in-process latency (BenchmarkDotNet, short in-process job) --------------------------------------------

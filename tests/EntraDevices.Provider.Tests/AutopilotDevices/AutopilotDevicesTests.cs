@@ -162,11 +162,21 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     [Fact]
     public async Task Imports_still_pending_when_the_time_runs_out_are_recorded_and_the_next_run_settles_them()
     {
-        Autopilot.PendingReads = 1_000_000;
+        Autopilot.PendingReads = 1_000;
         var inputs = Csv("dev.csv", Row("SN-1"));
-        using var time = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        // The engine's timeout runs out once the import is sent and being polled, whatever the machine's speed.
+        using var time = new CancellationTokenSource();
+        var operation = new Operation(time.Token, status =>
+        {
+            if (status.EndsWith("devices imported", StringComparison.Ordinal))
+            {
+                time.CancelAfter(TimeSpan.FromMilliseconds(50));
+            }
 
-        var failure = await Assert.ThrowsAsync<PartialFailure>(() => Resource().CreateAsync(new ResourceCreate(Urn, inputs, false), Watched(time.Token)));
+            return Task.CompletedTask;
+        });
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => Resource().CreateAsync(new ResourceCreate(Urn, inputs, false), operation));
 
         Assert.StartsWith("pending:", Map(failure.Outputs, DevicesProperties.Devices)["SN-1"]);
         Assert.Contains("still pending", failure.Message);
@@ -229,6 +239,22 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
         await CreateAsync(Csv("b.csv", Row("SN-2")));
 
         Assert.Contains(Notes, n => n.Contains("already running (409)", StringComparison.Ordinal) || n.Contains("within the last 10 minutes (429)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sample_csv_of_the_repository_checks_and_imports_with_its_user_and_group_tag()
+    {
+        Directories.Use(null, Repository.Root);
+        var inputs = ObjectValue.Of((DevicesProperties.Csv, new AssetValue("sample", Path: "devices/samples/synthetic-3.csv")));
+        Assert.Empty(Check(inputs).Failures);
+
+        var created = await CreateAsync(inputs.With(DevicesProperties.GroupTag, Str("Sample")));
+
+        var tenant = InTenant();
+        Assert.Equal(["SYNTH-0001", "SYNTH-0002", "SYNTH-0003"], tenant.Keys.Order());
+        Assert.Equal(("Sample", "adele.vance@contoso.com", "Lab"),
+            ((string)tenant["SYNTH-0001"]["groupTag"]!, (string)tenant["SYNTH-0002"]["userPrincipalName"]!, (string)tenant["SYNTH-0003"]["groupTag"]!));
+        Assert.Equal(3, (int)((NumberValue)created.Outputs.At(DevicesProperties.DeviceCount)!).Value);
     }
 
     [Fact]
