@@ -61,6 +61,15 @@ internal sealed class InputRules(ObjectValue inputs)
         var other => FailWith<string?>(path, $"'{path}' must be one of {Quoted(accepted)}; got {other.KindName}."),
     };
 
+    /// <summary>A string, and what is wrong with it by <paramref name="problem"/> (null when nothing is).</summary>
+    public string? Text(string path, Func<string, string?>? problem = null) => At(path)?.Plain switch
+    {
+        null or NullValue or UnknownValue => null,
+        StringValue s when problem?.Invoke(s.Value) is { } reason => FailWith<string?>(path, reason),
+        StringValue s => s.Value,
+        var other => FailWith<string?>(path, $"'{path}' must be a string; got {other.KindName}."),
+    };
+
     /// <summary>A whole number for which <paramref name="valid"/> holds.</summary>
     public int? Integer(string path, Func<double, bool> valid, string acceptedText) => At(path)?.Plain switch
     {

@@ -38,34 +38,10 @@ internal static class DevicesCheck
                 break;
         }
 
-        switch (rules.At(GroupTag)?.Plain)
-        {
-            case null or NullValue or UnknownValue:
-                break;
-            case StringValue { Value: var tag } when tag.Contains(','):
-                rules.Fail(GroupTag, $"'{GroupTag}' holds a comma; accepted: a group tag as the CSV's {DeviceCsv.GroupTagColumn} column takes it, without commas.");
-                break;
-            case StringValue:
-                break;
-            case var other:
-                rules.Fail(GroupTag, $"'{GroupTag}' must be a string; got {other.KindName}.");
-                break;
-        }
-
-        switch (rules.At(AssignedUser)?.Plain)
-        {
-            case null or NullValue or UnknownValue:
-                break;
-            case StringValue { Value: var user } when !DeviceCsv.IsUserPrincipalName(user):
-                rules.Fail(AssignedUser, $"'{AssignedUser}' is not a user principal name; accepted: one like person@contoso.com.");
-                break;
-            case StringValue:
-                break;
-            case var other:
-                rules.Fail(AssignedUser, $"'{AssignedUser}' must be a string; got {other.KindName}.");
-                break;
-        }
-
+        rules.Text(GroupTag, tag => tag.Contains(',')
+            ? $"'{GroupTag}' holds a comma; accepted: a group tag as the CSV's {DeviceCsv.GroupTagColumn} column takes it, without commas." : null);
+        rules.Text(AssignedUser, user => DeviceCsv.IsUserPrincipalName(user)
+            ? null : $"'{AssignedUser}' is not a user principal name; accepted: one like person@contoso.com.");
         rules.OneOf(WhenRemoved, Keep, Delete);
         return new CheckResult(news, rules.Failures, rules.Warnings);
     }
