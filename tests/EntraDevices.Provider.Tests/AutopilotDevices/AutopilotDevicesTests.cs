@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Values;
@@ -89,6 +90,47 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
 
         Assert.Contains("SN-1: StorageError", failure.Message);
         Assert.Empty(InTenant());
+    }
+
+    [Fact]
+    public async Task A_refused_import_on_create_registers_nothing_and_says_so()
+    {
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Status = 403 });
+
+        var failure = await Assert.ThrowsAsync<CleanFailure>(() => CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"))));
+
+        Assert.Contains("DeviceManagementServiceConfig.ReadWrite.All", failure.Message);
+        Assert.Contains("1 more device(s) of the CSV were not sent", failure.Message);
+        Assert.EndsWith("Nothing was changed.", failure.Message);
+        Assert.Empty(InTenant());
+        Assert.Equal(1, CallsTo("POST", "/import"));
+    }
+
+    [Fact]
+    public async Task An_import_whose_answer_was_lost_is_found_by_its_import_id_and_followed_not_sent_again()
+    {
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Skip = 1, ApplyThenDrop = true });
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"), Row("SN-4"))));
+
+        Assert.Equal(["SN-1", "SN-2", "SN-3", "SN-4"], Map(failure.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Contains("2 of the 2 device(s) of that import were found among the import records and are followed", failure.Message);
+        Assert.Equal(2, CallsTo("POST", "/import"));
+        Assert.Equal(4, InTenant().Count);
+    }
+
+    [Fact]
+    public async Task A_refused_group_tag_change_keeps_that_device_as_it_was_and_the_next_diff_shows_it_again()
+    {
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2")));
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "updateDeviceProperties", Status = 400 });
+        var changed = Csv("dev.csv", Row("SN-1", "Lab"), Row("SN-2", "Lab"));
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => UpdateAsync(created.Outputs, changed));
+
+        Assert.Contains("Could not update Autopilot device SN-1", failure.Message);
+        Assert.Equal([DevicesProperties.DevicePath("SN-1")], Diff(failure.Outputs, changed).Changes.Keys);
+        Assert.Equal("Lab", (string)InTenant()["SN-2"]["groupTag"]!);
     }
 
     [Fact]
