@@ -3,7 +3,7 @@
 //   node bench/report.mjs <dir>
 //
 // <dir> holds spawn.json (spawn-timing.mjs), ops-<variant>.json (provider-ops.mjs), devices-<variant>.json
-// (device-ops.mjs), bdn-summary.tsv
+// (device-ops.mjs), noop-build.json (noop-build.mjs), bdn-summary.tsv
 // (EntraDevices.Benchmarks --summary-file), variants.json ({variant: {label, path}} or {skipped: why}) and
 // meta.json (the caption).
 import { existsSync, readFileSync } from 'node:fs';
@@ -137,6 +137,11 @@ for (const [v, info] of Object.entries(variants)) {
   const o = ops[v];
   row(`Peak RSS after an update (VmHWM): ${variants[v].label}`, `${o.peakRssAfterUpdateMb.toFixed(1)} MB (anon ${o.rssAnonAfterUpdateMb.toFixed(1)}, file ${o.rssFileAfterUpdateMb.toFixed(1)})`,
     '≤ 80 MB', verdict(o.peakRssAfterUpdateMb <= 80));
+}
+if (existsSync(path.join(dir, 'noop-build.json'))) {
+  const noop = read('noop-build.json');
+  row(`No-op \`dotnet build infra\` (what every pulumi preview and up pays before the program runs)${noop.skipped ? '' : `, ${noop.runs} runs`}`,
+    noop.skipped ? `skipped: ${noop.skipped}` : spread(noop), 'measured; cut by #17', '—');
 }
 row('First up/create over gRPC (cold: first Graph call of the process)',
   measured.map((v) => `${variants[v].short} ${ms(ops[v].operations['up/create'].ms)} ms`).join(', '), 'reported', '—');

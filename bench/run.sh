@@ -151,6 +151,11 @@ for variant in build r2r aot; do
     || { cat "$out/logs/devices-$variant.log" >&2; say "device-ops failed for $variant"; exit 1; }
 done
 
+# --- the no-op build of the program that every pulumi preview pays first (#17) -----------------------------
+say "no-op dotnet build of infra/ (5 runs)"
+node bench/noop-build.mjs --runs 5 >"$results/noop-build.json" 2>"$out/logs/noop-build.log" \
+  || { cat "$out/logs/noop-build.log" >&2; say "noop-build failed"; exit 1; }
+
 # --- in-process latency (BenchmarkDotNet, short in-process job) --------------------------------------------
 say "BenchmarkDotNet: Check, Diff, Update (in-process, short job)"
 quiet benchmarks dotnet "$out/bdn/out/EntraDevices.Benchmarks.dll" --artifacts "$out/BenchmarkDotNet.Artifacts" \
