@@ -268,6 +268,8 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
         Assert.Equal(["SN-1", "SN-2"], Map(byTag.Outputs, DevicesProperties.Devices).Keys);
         Assert.Equal("Sales", ((StringValue)byTag.Inputs.At(DevicesProperties.GroupTag)!).Value);
         Assert.Contains("SN-9", missing.Message);
+        // A serial named twice, in any case, is one device.
+        Assert.Equal(["SN-1"], Map((await ReadAsync(Resource(), "serials:SN-1,sn-1,SN-1", ObjectValue.Empty, ObjectValue.Empty)).Outputs, DevicesProperties.Devices).Keys);
         // The tenant never tells a hash: the CSV's rows match what was imported, so the next up imports nothing.
         Assert.Empty(Diff(bySerials.Outputs, Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-3", "Lab"))).Changes);
     }

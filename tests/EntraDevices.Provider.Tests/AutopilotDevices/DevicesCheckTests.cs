@@ -77,11 +77,29 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
     }
 
     [Fact]
-    public void A_string_asset_is_read_as_the_csv()
+    public void A_string_asset_is_refused_since_the_engine_would_keep_its_hashes_in_state()
     {
         var text = $"{Header}\n{Row("SN-1")}\n";
 
-        Assert.Empty(Check(ObjectValue.Of((DevicesProperties.Csv, new AssetValue("h", Text: text)))).Failures);
+        var failure = Assert.Single(Check(ObjectValue.Of((DevicesProperties.Csv, new AssetValue("h", Text: text)))).Failures);
+
+        Assert.Contains("is a StringAsset, whose text (hardware hashes included) the engine keeps in the state; accepted: a FileAsset", failure.Reason);
+        Assert.DoesNotContain(HashOf("SN-1")[..20], failure.Reason);
+    }
+
+    [Fact]
+    public void A_hash_where_the_header_or_another_column_should_be_is_described_never_quoted()
+    {
+        var hash = HashOf("SN-1");
+        File.WriteAllText(Path.Combine(Directories.Program, "headless.csv"), $"SN-1,,{hash},,\n");
+
+        var headless = Assert.Single(Check(ObjectValue.Of((DevicesProperties.Csv, new AssetValue("h", Path: "headless.csv")))).Failures);
+        var swapped = Check(Csv("swapped.csv", $"SN-2,{hash},{hash},,{hash}")).Failures;
+
+        Assert.Contains("not a header: it holds a value of more than 40 characters, like a hardware hash", headless.Reason);
+        Assert.Equal(2, swapped.Count);
+        Assert.All(swapped, f => Assert.Contains("not shown: it may be a hardware hash in the wrong column", f.Reason));
+        Assert.All(swapped.Append(headless), f => Assert.DoesNotContain(hash[..12], f.Reason));
     }
 
     [Fact]

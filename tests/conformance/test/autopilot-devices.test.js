@@ -3,7 +3,7 @@
 // folder that Handshake names: preview makes no Graph call, up imports in chunks and shows progress as ephemeral
 // status lines, state and logs hold no hardware hash, a device that fails is a partial failure that records the
 // others and the next up retries only it, group tag and user changes use Graph's device actions, removal follows
-// whenRemoved, and import brings devices in by serial numbers.
+// whenRemoved, refresh records drift, destroy follows whenRemoved, and import brings devices in by serial numbers.
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -125,6 +125,7 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.equal((await inTenant())['SN-1'].userPrincipalName, 'ana@contoso.com');
     assert.equal((await inTenant())['SN-3'], undefined);
     assert.deepEqual(Object.keys(properties.devices).sort(), ['SN-1', 'SN-2']);
+    s.updated = { id, properties, inputs };
   });
 
   it('import brings devices in by serial numbers, and the CSV of the same devices then imports nothing', async () => {
@@ -134,5 +135,25 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.equal(imported.inputs.whenRemoved, 'keep');
     const { inputs } = await r.check({ csv: csv('dev.csv', [row('SN-1', { tag: 'Sales', user: 'ana@contoso.com' }), row('SN-2', { tag: 'Corp' })]) });
     assert.deepEqual(Object.keys((await r.diff(imported.properties, inputs)).detailedDiff), []);
+  });
+
+  it('refresh records a group tag changed in the tenant; destroy with whenRemoved delete deletes the devices', async () => {
+    const { id, properties, inputs } = s.updated;
+    const r = s.provider.resource({ ...DEVICES, id });
+    const sn2 = (await inTenant())['SN-2'].id;
+    await fetch(`${s.emulator.baseUrl}${RECORDS}/${sn2}/updateDeviceProperties`, {
+      method: 'POST', headers: { authorization: `Bearer ${s.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ groupTag: 'Changed' }),
+    });
+    const refreshed = await r.read(id, properties, inputs);
+    assert.ok(refreshed.properties.devices['SN-2'].endsWith('|Changed'), refreshed.properties.devices['SN-2']);
+    assert.equal((await r.diff(refreshed.properties, inputs)).detailedDiff['devices["SN-2"]'].kind, 'UPDATE');
+
+    await s.emulator.clearRequests();
+    await r.delete(refreshed.properties, inputs);
+    const calls = await s.emulator.calls();
+    assert.equal(calls.filter((c) => c.startsWith('DELETE')).length, 2, calls.join('\n'));
+    const left = await inTenant();
+    assert.equal(left['SN-1'], undefined);
+    assert.equal(left['SN-2'], undefined);
   });
 });

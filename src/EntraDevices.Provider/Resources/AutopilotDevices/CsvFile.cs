@@ -6,8 +6,9 @@ using EntraDevices.Provider.Values;
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
-/// Where the CSV comes from: a <c>FileAsset</c>'s path (relative to the program's folder) or a <c>StringAsset</c>'s
-/// text. Remote assets are refused: Check and Diff must not reach the network. Read as a stream, never whole.
+/// Where the CSV comes from: a <c>FileAsset</c>'s path (relative to the program's folder). A <c>StringAsset</c> is
+/// refused (the engine would keep its text, hashes included, in state), and so is a remote asset (Check and Diff must
+/// not reach the network). Read as a stream, never whole.
 /// </summary>
 internal sealed class CsvFile(ProjectDirectories directories)
 {
@@ -16,7 +17,7 @@ internal sealed class CsvFile(ProjectDirectories directories)
     {
         if (asset.Uri is not null)
         {
-            return $"'{DevicesProperties.Csv}' is a remote asset; accepted: a FileAsset of the CSV in the repository (e.g. new FileAsset(\"devices/dev.csv\")) or a StringAsset.";
+            return $"'{DevicesProperties.Csv}' is a remote asset; accepted: a FileAsset of the CSV in the repository (e.g. new FileAsset(\"devices/dev.csv\")).";
         }
 
         if (asset.Path is { } path)
@@ -26,13 +27,16 @@ internal sealed class CsvFile(ProjectDirectories directories)
                 : $"'{DevicesProperties.Csv}' names the file {path}, which does not exist (relative paths are read from the program's folder); accepted: a FileAsset of the OEM's CSV.";
         }
 
-        return asset.Text is null ? $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; accepted: a FileAsset of the OEM's CSV." : null;
+        return asset.Text is not null
+            ? $"'{DevicesProperties.Csv}' is a StringAsset, whose text (hardware hashes included) the engine keeps in the state; accepted: a FileAsset of the OEM's CSV "
+                + "(e.g. new FileAsset(\"devices/dev.csv\")), of which the state keeps only the path and a hash."
+            : $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; accepted: a FileAsset of the OEM's CSV.";
     }
 
     /// <summary>The CSV, line by line. ANSI and UTF-8 files alike read as UTF-8: serials, keys and hashes are ASCII.</summary>
-    public TextReader Open(AssetValue asset) => asset.Path is { } path
-        ? new StreamReader(directories.Resolve(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 })
-        : new StringReader(asset.Text ?? "");
+    public TextReader Open(AssetValue asset) =>
+        new StreamReader(directories.Resolve(asset.Path ?? throw new CleanFailure(CleanFailureReason.InvalidInput, Problem(asset) ?? $"'{DevicesProperties.Csv}' has no path.")),
+            Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 });
 
     /// <summary>Every hash-free row of the CSV. Check refused bad files; one that turned bad since is refused here too.</summary>
     public List<CsvDevice> Devices(AssetValue asset, DeviceDefaults defaults)

@@ -69,7 +69,11 @@ internal static partial class DeviceCsv
         if (!lines.TryRead(out var first) || Columns(first.Span) is not { } columns)
         {
             var header = first.ToString();
-            problems.Add(new CsvProblem(1, $"the header is \"{Shorten(header)}\"; accepted: exactly \"{string.Join(',', Headers[0])}\", "
+            // A first line that is a device row (the header missing) would quote a hash: such a line is described, not shown.
+            var shown = header.Split(',').Any(cell => cell.Length > MaxShown)
+                ? "not a header: it holds a value of more than 40 characters, like a hardware hash (is the header row missing?)"
+                : $"\"{header}\"";
+            problems.Add(new CsvProblem(1, $"the header is {shown}; accepted: exactly \"{string.Join(',', Headers[0])}\", "
                 + $"optionally followed by \",{GroupTagColumn}\" and \",{UserColumn}\" (names are case-sensitive)."));
             yield break;
         }
@@ -135,7 +139,7 @@ internal static partial class DeviceCsv
         var product = Cell(cells, text, 1).ToString();
         if (product.Length > 0 && !ProductKey().IsMatch(product) && !ProductId().IsMatch(product))
         {
-            problems.Add(new CsvProblem(line, $"has a {ProductColumn} \"{Shorten(product)}\" of no known shape; accepted: empty, a product key "
+            problems.Add(new CsvProblem(line, $"has a {ProductColumn} {Shown(product)} of no known shape; accepted: empty, a product key "
                 + "(five groups of five letters or digits, like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX) or a product ID (like 00330-80000-00000-AA123)."));
         }
 
@@ -150,7 +154,7 @@ internal static partial class DeviceCsv
         var user = Cell(cells, text, 4) is { IsEmpty: false } upn ? upn.ToString() : null;
         if (user is not null && !IsUserPrincipalName(user))
         {
-            problems.Add(new CsvProblem(line, $"has an {UserColumn} \"{Shorten(user)}\" that is not a user principal name like person@contoso.com."));
+            problems.Add(new CsvProblem(line, $"has an {UserColumn} {Shown(user)} that is not a user principal name like person@contoso.com."));
         }
 
         var productKey = product.Length == 0 ? null : product;
@@ -163,7 +167,10 @@ internal static partial class DeviceCsv
     /// <summary>A user principal name's shape: person@contoso.com.</summary>
     public static bool IsUserPrincipalName(string text) => UserPrincipalName().IsMatch(text);
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..57]}...";
+    /// <summary>Longer values are never quoted: a hash in the wrong column must not reach a preview's output.</summary>
+    private const int MaxShown = 40;
+
+    private static string Shown(string text) => text.Length <= MaxShown ? $"\"{text}\"" : $"of {text.Length} characters (not shown: it may be a hardware hash in the wrong column)";
 
     [GeneratedRegex(@"^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$")]
     private static partial Regex ProductKey();

@@ -21,7 +21,9 @@ internal static class DevicesImport
         var inputs = new Dictionary<string, PropertyValue> { [WhenRemoved] = new StringValue(Keep) };
         if (id.StartsWith(BySerials, StringComparison.Ordinal))
         {
-            var serials = id[BySerials.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // Serial numbers are one device whatever their case; one named twice is imported once.
+            var serials = id[BySerials.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var bySerial = tenant.ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
             var missing = serials.Where(s => !bySerial[s].Any()).ToList();
             if (serials.Length == 0 || missing.Count > 0)
@@ -35,7 +37,7 @@ internal static class DevicesImport
         }
         else if (id.StartsWith(ByGroupTag, StringComparison.Ordinal) && id[ByGroupTag.Length..] is { Length: > 0 } tag)
         {
-            chosen = [.. tenant.Where(d => string.Equals(d.GroupTag, tag, StringComparison.Ordinal))];
+            chosen = [.. tenant.Where(d => string.Equals(d.GroupTag, tag, StringComparison.Ordinal)).DistinctBy(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase)];
             if (chosen.Count == 0)
             {
                 throw new CleanFailure(CleanFailureReason.InvalidInput, $"No Autopilot device in the tenant has the group tag '{tag}'; nothing was imported.");
