@@ -7,7 +7,8 @@ namespace EntraDevices.Provider.Lifecycle;
 /// <summary>
 /// One resource type of this provider, in typed values; the gRPC adapter calls it. Resources do not implement
 /// it themselves: <see cref="Settings.SettingsResource{TLive}"/> and <see cref="Objects.ObjectResource{TSpec, TLive}"/>
-/// run the lifecycle once, over what each resource supplies.
+/// run the lifecycle once, over what each resource supplies. The one exception is the set of Autopilot devices, whose
+/// set lifecycle (thousands of objects from a file, partial failure per device) is its own, in its folder.
 /// </summary>
 public interface IResource
 {

@@ -5,7 +5,7 @@ using EntraDevices.Provider.Values;
 namespace EntraDevices.Provider.Lifecycle.Objects;
 
 /// <summary>
-/// An object the program creates, with an id Graph assigns (a profile, a page, a set of devices): what such a
+/// An object the program creates, with an id Graph assigns (a profile, a page): what such a
 /// resource supplies. Everything here is pure except <see cref="Endpoint"/>; <see cref="ObjectResource{TSpec, TLive}"/>
 /// runs the lifecycle over it.
 /// </summary>
