@@ -7,8 +7,18 @@ namespace EntraDevices.Provider.Resources;
 /// <summary>The Pulumi package schema of <c>entradevices</c>, good for <c>pulumi package gen-sdk</c>.</summary>
 internal static class PackageSchema
 {
-    public static string Json(IEnumerable<IResource> resources, string version)
+    /// <summary>
+    /// Where the engine and <c>pulumi plugin install</c> download released plugins from, as the release build stamps it
+    /// (<c>-p:PluginDownloadUrl=github://api.github.com/&lt;owner&gt;/&lt;repo&gt;</c>, .github/workflows/release.yml); null in a
+    /// local build, which no engine downloads.
+    /// </summary>
+    public static readonly string? PluginDownloadUrl = typeof(PackageSchema).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false).OfType<System.Reflection.AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "PluginDownloadUrl")?.Value is { Length: > 0 } url ? url : null;
+
+    public static string Json(IEnumerable<IResource> resources, string version, string? pluginDownloadUrl = null)
     {
+        pluginDownloadUrl ??= PluginDownloadUrl;
         var config = new JsonObject
         {
             ["tenantId"] = String("Entra tenant id. Falls back to ARM_TENANT_ID."),
@@ -42,7 +52,8 @@ internal static class PackageSchema
             ["name"] = "entradevices",
             ["displayName"] = "Entra device settings",
             ["version"] = version,
-            ["description"] = "Microsoft Entra ID Devices > Device settings (device registration policy, BitLocker key self-recovery) through Microsoft Graph.",
+            ["description"] = "Microsoft Entra ID device settings and the Windows Autopilot journey (device registration policy, BitLocker key self-recovery, "
+                + "automatic Intune enrollment, Enrollment Status Page, deployment profile, Autopilot devices) through Microsoft Graph.",
             ["keywords"] = new JsonArray("pulumi", "entra", "azuread", "autopilot", "category/cloud"),
             ["license"] = "Apache-2.0",
             ["config"] = new JsonObject { ["variables"] = config },
@@ -58,6 +69,11 @@ internal static class PackageSchema
                 ["csharp"] = new JsonObject { ["rootNamespace"] = "Pulumi", ["packageReferences"] = new JsonObject { ["Pulumi"] = "3.*" } },
             },
         };
+        if (pluginDownloadUrl is not null)
+        {
+            schema["pluginDownloadURL"] = pluginDownloadUrl;
+        }
+
         return schema.ToJsonString();
     }
 }
