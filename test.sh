@@ -55,14 +55,14 @@ if [ "$(node_major)" -lt 22 ]; then
 fi
 echo "node: $(node --version)"
 
-# infra/ needs the Pulumi NuGet packages. Where the package source does not serve them, say so in one
+# infra/ and sdk/dotnet need the Pulumi NuGet packages. Where the package source does not serve them, say so in one
 # line and test everything else; any other restore failure is a real failure.
 solution=Stack.sln
 if ! dotnet restore Stack.sln >"$logs/restore.log" 2>&1; then
   if grep -q "NU1101" "$logs/restore.log" \
     && ! grep "error" "$logs/restore.log" | grep -v "NU1101" | grep -q . \
     && grep "NU1101" "$logs/restore.log" | grep -q -E "Unable to find package '?Pulumi"; then
-    echo "infra: skipped infra/ and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi([A-Za-z.]*[A-Za-z])?" "$logs/restore.log" | sed -E "s/Unable to find package '?//" | sort -u | paste -sd ',' - | sed 's/,/, /g'); see $logs/restore.log)."
+    echo "infra: skipped infra/, sdk/dotnet and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi([A-Za-z.]*[A-Za-z])?" "$logs/restore.log" | sed -E "s/Unable to find package '?//" | sort -u | paste -sd ',' - | sed 's/,/, /g'); see $logs/restore.log)."
     solution=Core.slnf
     must restore-without-infra dotnet restore "$solution"
   else

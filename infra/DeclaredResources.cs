@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Infra.EntraDevices;
 using Infra.Groups;
 using Pulumi;
 using Pulumi.AzureAD;
+using Pulumi.EntraDevices;
 
 namespace Infra;
 

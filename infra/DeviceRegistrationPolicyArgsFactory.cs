@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Infra.EntraDevices;
-using Infra.EntraDevices.Inputs;
 using Infra.Settings;
 using Pulumi;
+using Pulumi.EntraDevices;
+using Pulumi.EntraDevices.Inputs;
 
 namespace Infra;
 

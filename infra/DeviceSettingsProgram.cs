@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Infra.EntraDevices;
 using Infra.Groups;
 using Infra.Settings;
 using Pulumi;
 using Pulumi.AzureAD;
+using Pulumi.EntraDevices;
 
 namespace Infra;
 
@@ -119,7 +119,7 @@ internal static class DeviceSettingsProgram
             DisplayName = profile.DisplayName,
             PreprovisioningAllowed = profile.PreprovisioningAllowed,
             HardwareHashExtractionEnabled = profile.HardwareHashExtractionEnabled,
-            OutOfBoxExperienceSetting = new EntraDevices.Inputs.OutOfBoxExperienceSettingArgs
+            OutOfBoxExperienceSetting = new Pulumi.EntraDevices.Inputs.OutOfBoxExperienceSettingArgs
             {
                 PrivacySettingsHidden = profile.PrivacySettingsHidden,
                 EulaHidden = profile.EulaHidden,
@@ -127,7 +127,7 @@ internal static class DeviceSettingsProgram
                 EscapeLinkHidden = profile.EscapeLinkHidden,
                 UserType = profile.UserType is { } userType ? (Input<string>)userType : null,
             },
-            Assignments = new EntraDevices.Inputs.ProfileAssignmentsArgs { Groups = [autopilotGroup.ObjectId] },
+            Assignments = new Pulumi.EntraDevices.Inputs.ProfileAssignmentsArgs { Groups = [autopilotGroup.ObjectId] },
         };
         if (profile.Description is { } description)
         {
@@ -147,9 +147,9 @@ internal static class DeviceSettingsProgram
         return args;
     }
 
-    private static Input<EntraDevices.Inputs.MobilityUserScopeArgs>? UserScope(UserScopeSettings? scope) => scope is null
+    private static Input<Pulumi.EntraDevices.Inputs.MobilityUserScopeArgs>? UserScope(UserScopeSettings? scope) => scope is null
         ? null
-        : (Input<EntraDevices.Inputs.MobilityUserScopeArgs>)new EntraDevices.Inputs.MobilityUserScopeArgs
+        : (Input<Pulumi.EntraDevices.Inputs.MobilityUserScopeArgs>)new Pulumi.EntraDevices.Inputs.MobilityUserScopeArgs
         {
             AppliesTo = scope.Scope.ToContractValue(),
             IncludedGroups = [.. scope.GroupIds],

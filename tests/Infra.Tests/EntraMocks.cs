@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using Infra.EntraDevices;
+using Pulumi.EntraDevices;
 using Pulumi.Testing;
 
 namespace Infra.Tests;

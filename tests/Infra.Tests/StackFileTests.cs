@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Infra.EntraDevices;
 using Infra.Groups;
 using Infra.Settings;
+using Pulumi.EntraDevices;
 using Pulumi.Testing;
 using Pulumi.Utilities;
 

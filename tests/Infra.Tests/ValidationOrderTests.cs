@@ -30,7 +30,7 @@ public sealed class ValidationOrderTests
 
         var run = await ProgramRun.RunAsync(config, "provider-config");
 
-        Assert.True(Tree.Bool(run.Single(Infra.EntraDevices.DeviceRegistrationPolicy.TypeToken).Inputs, "localAdminPassword.isEnabled"));
+        Assert.True(Tree.Bool(run.Single(Pulumi.EntraDevices.DeviceRegistrationPolicy.TypeToken).Inputs, "localAdminPassword.isEnabled"));
     }
 
     [Fact]

@@ -309,7 +309,7 @@ const delegatedOnly = (() => {
     return existsSync(full) ? (pattern.exec(readFileSync(full, 'utf8')) ?? [])[1] : undefined;
   };
   const project = read('Pulumi.yaml', /^name:\s*["']?([^"'\s]+)/m);
-  const type = read('infra/EntraDevices/AutomaticIntuneEnrollment.cs', /TypeToken\s*=\s*"([^"]+)"/);
+  const type = read('sdk/dotnet/AutomaticIntuneEnrollment.cs', /TypeToken\s*=\s*"([^"]+)"/);
   const name = read('infra/DeviceSettingsProgram.cs', /EnrollmentResourceName\s*=\s*"([^"]+)"/);
   return project && type && name ? { project, type, name } : null;
 })();

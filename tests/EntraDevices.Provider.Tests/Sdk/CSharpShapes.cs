@@ -134,6 +134,6 @@ internal sealed class CSharpShapes
     private static string Text(AttributeArgumentSyntax argument) =>
         argument.Expression is LiteralExpressionSyntax literal ? literal.Token.ValueText : argument.Expression.ToString();
 
-    // "Outputs.AzureADJoin" and "AzureADJoin" name the same class: class names are unique in infra/EntraDevices.
+    // "Outputs.AzureADJoin" and "AzureADJoin" name the same class: class names are unique in sdk/dotnet.
     private static string Name(TypeSyntax type) => type.ToString().Split('.')[^1].TrimEnd('?');
 }

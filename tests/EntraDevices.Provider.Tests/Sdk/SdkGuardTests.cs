@@ -5,13 +5,13 @@ using EntraDevices.Provider.Resources;
 namespace EntraDevices.Provider.Tests.Sdk;
 
 /// <summary>
-/// The C# resource classes in infra/EntraDevices are written by hand; they must match the provider's schema exactly
+/// The C# resource classes in sdk/dotnet (the Pulumi.EntraDevices package) are written by hand; they must match the provider's schema exactly
 /// (every input and output name, kind, nesting, optionality and secrecy), or real `pulumi up` runs break. Runs here,
 /// without the Pulumi packages: the classes are read as source.
 /// </summary>
 public class SdkGuardTests
 {
-    private static readonly string SdkFolder = Path.Combine(Repository.Root, "infra", "EntraDevices");
+    private static readonly string SdkFolder = Path.Combine(Repository.Root, "sdk", "dotnet");
 
     private static SchemaShapes Schema()
     {
