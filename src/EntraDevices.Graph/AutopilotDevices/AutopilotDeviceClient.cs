@@ -74,16 +74,8 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
             ? Record(Element(record)) : null;
 
     /// <summary>Deletes a finished import record; one already gone is not an error.</summary>
-    public async Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _requests.SendAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{id}", null, cancellationToken);
-        }
-        catch (GraphRequestException gone) when (gone.Status == 404)
-        {
-        }
-    }
+    public Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken) =>
+        _requests.DeleteAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{id}", cancellationToken);
 
     /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page).</summary>
     public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken) =>
@@ -94,17 +86,9 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
             ? Device(Element(device)) : null;
 
     /// <summary>Deletes a device record (Graph refuses an enrolled one); one already gone is not an error.</summary>
-    public async Task DeleteDeviceAsync(AutopilotDevice device, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _requests.SendAsync(Operation("DELETE", $"{DevicesPath}/{{id}}", $"delete Autopilot device {device.SerialNumber} ({device.Id})"),
-                $"{DevicesPath}/{device.Id}", null, cancellationToken);
-        }
-        catch (GraphRequestException gone) when (gone.Status == 404)
-        {
-        }
-    }
+    public Task DeleteDeviceAsync(AutopilotDevice device, CancellationToken cancellationToken) =>
+        _requests.DeleteAsync(Operation("DELETE", $"{DevicesPath}/{{id}}", $"delete Autopilot device {device.SerialNumber} ({device.Id})"),
+            $"{DevicesPath}/{device.Id}", cancellationToken);
 
     public Task SetGroupTagAsync(string id, string serial, string? groupTag, CancellationToken cancellationToken) =>
         _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/updateDeviceProperties", $"set the group tag of Autopilot device {serial}"),

@@ -35,25 +35,32 @@ public sealed class GraphRequests(GraphConnection connection)
     }
 
     /// <summary>GET a collection, following <c>@odata.nextLink</c> until the last page.</summary>
-    public async Task<IReadOnlyList<JsonObject>> ListAsync(GraphOperation operation, string path, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JsonObject>> ListAsync(GraphOperation operation, string path, CancellationToken cancellationToken) =>
+        ListAsync(operation, path, item => (JsonObject)JsonNode.Parse(item.GetRawText())!, cancellationToken);
+
+    /// <summary>A 200 without a page, or a page that is not JSON: Graph answered something that is not a collection.</summary>
+    private static async Task<JsonDocument> PageAsync(Stream? answer, GraphOperation operation, CancellationToken cancellationToken)
     {
-        var items = new List<JsonObject>();
-        Uri? next = Address(operation, path);
-        while (next is not null)
+        if (answer is null)
         {
-            var page = await connection.Run(operation, call => Send(Method.GET, next, null, operation, call), cancellationToken)
-                ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
-            items.AddRange((page["value"] as JsonArray ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'."))
-                .OfType<JsonObject>());
-            next = page["@odata.nextLink"]?.GetValue<string>() is { Length: > 0 } link ? new Uri(link) : null;
+            throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
         }
 
-        return items;
+        try
+        {
+            return await JsonDocument.ParseAsync(answer, cancellationToken: cancellationToken);
+        }
+        catch (JsonException error)
+        {
+            throw new UnexpectedPolicyShapeException(answer.CanSeek && answer.Length == 0
+                ? $"Graph answered {operation} with an empty body instead of a collection."
+                : $"Graph answered {operation} with a body that is not JSON ({error.Message}).");
+        }
     }
 
     /// <summary>
-    /// GET a large collection (10,000 Autopilot records), page by page, each page read as a pooled document and each item
-    /// mapped as it is met: only what <paramref name="map"/> keeps stays in memory, never a node tree of every item.
+    /// GET a collection page by page, each page read as a pooled document and each item mapped as it is met: of a large
+    /// one (10,000 Autopilot records) only what <paramref name="map"/> keeps stays in memory, never a node tree of every item.
     /// </summary>
     public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken)
     {
@@ -64,10 +71,10 @@ public sealed class GraphRequests(GraphConnection connection)
             var page = next;
             next = await connection.Run(operation, async call =>
             {
-                await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token)
-                    ?? throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
-                using var document = await JsonDocument.ParseAsync(answer, cancellationToken: call.Token);
-                if (!document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+                await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token);
+                using var document = await PageAsync(answer, operation, call.Token);
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var value)
+                    || value.ValueKind != JsonValueKind.Array)
                 {
                     throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'.");
                 }
@@ -78,6 +85,18 @@ public sealed class GraphRequests(GraphConnection connection)
         }
 
         return items;
+    }
+
+    /// <summary>DELETE an object; one already gone (404) is done.</summary>
+    public async Task DeleteAsync(GraphOperation operation, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(operation with { Method = "DELETE" }, path, null, cancellationToken);
+        }
+        catch (GraphRequestException gone) when (gone.Status == 404)
+        {
+        }
     }
 
     /// <summary>Sends the operation's method to <paramref name="path"/>; the answer's object, or null for 204.</summary>
