@@ -33,6 +33,17 @@ public class DevicePlanTests
     }
 
     [Fact]
+    public void Devices_that_failed_before_are_retried_when_still_in_the_csv_and_forgotten_when_not()
+    {
+        var failed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["A"] = "StorageError", ["Z"] = "StorageError" };
+
+        var plan = DevicePlan.Compare([], [Row("a"), Row("B")], failed);
+
+        Assert.Equal(1, plan.Retried);
+        Assert.Equal(["Z"], plan.FailuresGone);
+    }
+
+    [Fact]
     public void Defaults_fill_rows_that_name_no_group_tag_or_user()
     {
         var recorded = new[] { Recorded(Row("A", defaults: new DeviceDefaults("Corp", null))) };

@@ -45,8 +45,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
 
         var ledger = DeviceLedger.FromOutputs(diff.OldOutputs);
         var rows = _csv.Devices(asset, Defaults(diff.NewInputs));
-        var plan = DevicePlan.Compare(ledger.Devices, rows);
-        var retried = plan.Added.Count(d => ledger.Failed.ContainsKey(d.SerialNumber));
+        var plan = DevicePlan.Compare(ledger.Devices, rows, ledger.Failed);
         foreach (var device in plan.Added)
         {
             changes[DevicePath(device.SerialNumber)] = PropertyChange.Add;
@@ -62,14 +61,13 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             changes[DevicePath(device.SerialNumber)] = PropertyChange.Delete;
         }
 
-        var inCsv = rows.Select(r => r.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var serial in ledger.Failed.Keys.Where(serial => !inCsv.Contains(serial)))
+        foreach (var serial in plan.FailuresGone)
         {
             changes[FailedPath(serial)] = PropertyChange.Delete;
         }
 
         Memory.SettleAfter(rows.Count);
-        var notes = plan.IsEmpty ? [] : new[] { $"Autopilot devices: {plan.Summary()}{(retried > 0 ? $"; {retried} of those to import failed before and are retried" : "")}." };
+        var notes = plan.IsEmpty ? [] : new[] { $"Autopilot devices: {plan.Summary()}{(plan.Retried > 0 ? $"; {plan.Retried} of those to import failed before and are retried" : "")}." };
         return new DiffResult(changes) { Notes = notes };
     }
 
@@ -139,11 +137,10 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
         var asset = inputs.At(Csv)?.Plain as AssetValue
             ?? throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{Csv}' must be a FileAsset of the OEM's CSV. Nothing was changed.");
         var rows = _csv.Devices(asset, Defaults(inputs));
-        var plan = DevicePlan.Compare(before.Devices, rows);
+        var plan = DevicePlan.Compare(before.Devices, rows, before.Failed);
         Memory.SettleAfter(rows.Count);
         var work = new DeviceWork(before);
-        var inCsv = rows.Select(r => r.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var serial in before.Failed.Keys.Where(serial => !inCsv.Contains(serial)))
+        foreach (var serial in plan.FailuresGone)
         {
             work.ForgetFailure(serial);
         }

@@ -62,7 +62,14 @@ internal sealed record DevicePlan(
 {
     public bool IsEmpty => Added.Count == 0 && Reimported.Count == 0 && PropertiesChanged.Count == 0 && Pending.Count == 0 && Removed.Count == 0;
 
-    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IEnumerable<CsvDevice> rows)
+    /// <summary>Devices that failed before and are no longer in the CSV: their failure is no longer news.</summary>
+    public IReadOnlyList<string> FailuresGone { get; init; } = [];
+
+    /// <summary>How many of <see cref="Added"/> failed before: the retries.</summary>
+    public int Retried { get; init; }
+
+    /// <param name="failed">The devices that failed before, by serial number (state's <c>failed</c>).</param>
+    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IEnumerable<CsvDevice> rows, IReadOnlyDictionary<string, string>? failed = null)
     {
         var known = recorded.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -89,7 +96,11 @@ internal sealed record DevicePlan(
             }
         }
 
-        return new DevicePlan(added, reimported, changed, pending, [.. recorded.Where(d => !seen.Contains(d.SerialNumber))]);
+        return new DevicePlan(added, reimported, changed, pending, [.. recorded.Where(d => !seen.Contains(d.SerialNumber))])
+        {
+            FailuresGone = [.. (failed?.Keys ?? []).Where(serial => !seen.Contains(serial))],
+            Retried = failed is null ? 0 : added.Count(d => failed.ContainsKey(d.SerialNumber)),
+        };
     }
 
     /// <summary>The first 128 bits of SHA-256 over what the import sends, hex; the same device exported twice gives the same digest.</summary>
