@@ -66,25 +66,13 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
     // Each part is optional; all are checked before any is applied, Intune first so an explicit policy wins.
     private void ReplaceTenantParts(JsonObject state)
     {
-        var intune = state["intuneEnabled"]?.GetValueKind() switch
-        {
-            null => (bool?)null,
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new JsonException("intuneEnabled must be a boolean."),
-        };
+        var intune = Flag(state, "intuneEnabled");
         var deviceRegistration = Part(state, "deviceRegistrationPolicy");
         var authorization = Part(state, "authorizationPolicy");
         var autopilot = Part(state, "autopilotImport");
         var pendingReads = autopilot?["pendingReads"] is { } reads ? reads.GetValue<int>() : (int?)null;
         // Intune's write limits, on (the default) or off: a benchmark of 10,000 devices measures requests, not 429 waits.
-        var throttle = state["writeThrottle"]?.GetValueKind() switch
-        {
-            null => (bool?)null,
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new JsonException("writeThrottle must be a boolean."),
-        };
+        var throttle = Flag(state, "writeThrottle");
         if (throttle is { } on)
         {
             tenant.WriteThrottle = on ? Documents.Throttle.IntuneEnrollment() : new Documents.Throttle(int.MaxValue, int.MaxValue, TimeSpan.FromSeconds(20));
@@ -116,6 +104,14 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
             tenant.SetAuthorizationPolicy(authorization);
         }
     }
+
+    private static bool? Flag(JsonObject state, string name) => state[name]?.GetValueKind() switch
+    {
+        null => null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new JsonException($"{name} must be a boolean."),
+    };
 
     private static string[]? Serials(JsonObject? part, string name) => part?[name] switch
     {
