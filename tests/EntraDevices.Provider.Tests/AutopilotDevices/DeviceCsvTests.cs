@@ -9,7 +9,15 @@ public class DeviceCsvTests
     private const string Header = "Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User";
     private static readonly string Hash = Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)i).ToArray());
 
-    private static DeviceCsvResult Parse(params string[] lines) => DeviceCsv.Parse(string.Join("\r\n", lines));
+    private static (List<DeviceRow> Rows, List<CsvProblem> Problems) Parse(params string[] lines) => Read(string.Join("\r\n", lines));
+
+    /// <summary>Every row and problem of a CSV held in memory, read as the resource reads a file.</summary>
+    private static (List<DeviceRow> Rows, List<CsvProblem> Problems) Read(string text)
+    {
+        var problems = new List<CsvProblem>();
+        var rows = DeviceCsv.Read(new StringReader(text), problems, keepHashes: true).ToList();
+        return (rows, problems);
+    }
 
     [Fact]
     public void Rows_are_read_with_their_line_numbers_and_optional_columns()
@@ -77,7 +85,7 @@ public class DeviceCsvTests
         {
             var unique = devices.DistinctBy(d => d.Item1).ToList();
             var lines = unique.Select(d => $"SN{d.Item1},,{Convert.ToBase64String(d.Item2)},{d.Item3},");
-            var result = DeviceCsv.Parse(string.Join('\n', lines.Prepend(Header)));
+            var result = Read(string.Join('\n', lines.Prepend(Header)));
 
             Assert.Empty(result.Problems);
             Assert.Equal(unique.Select(d => $"SN{d.Item1}"), result.Rows.Select(r => r.SerialNumber));

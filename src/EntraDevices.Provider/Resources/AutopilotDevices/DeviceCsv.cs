@@ -27,9 +27,6 @@ internal sealed record CsvProblem(int Line, string Reason)
     public override string ToString() => $"line {Line}: {Reason}";
 }
 
-/// <summary>The rows of a CSV and every problem found in it (all of them, not only the first).</summary>
-internal sealed record DeviceCsvResult(IReadOnlyList<DeviceRow> Rows, IReadOnlyList<CsvProblem> Problems);
-
 /// <summary>
 /// The CSV that OEMs, resellers and <c>Get-WindowsAutopilotInfo</c> produce (graph-autopilot-journey.md §2): the
 /// header exactly <c>Device Serial Number,Windows Product ID,Hardware Hash</c>, optionally followed by
@@ -49,14 +46,6 @@ internal static partial class DeviceCsv
         [SerialColumn, ProductColumn, HashColumn, GroupTagColumn],
         [SerialColumn, ProductColumn, HashColumn, GroupTagColumn, UserColumn],
     ];
-
-    /// <summary>All rows and problems of a CSV held in memory (tests, small files).</summary>
-    public static DeviceCsvResult Parse(string text)
-    {
-        var problems = new List<CsvProblem>();
-        var rows = Read(new StringReader(text), problems).ToList();
-        return new DeviceCsvResult(rows, problems);
-    }
 
     /// <summary>
     /// The rows of a CSV, one line at a time over a pooled buffer, so that no line and (unless
