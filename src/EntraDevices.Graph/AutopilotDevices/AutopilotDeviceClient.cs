@@ -47,21 +47,10 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
             writer.WriteEndObject();
         }
 
-        async Task<IReadOnlyList<ImportRecord>> Read(Stream? answer, CancellationToken token)
-        {
-            using var document = answer is null ? null : await JsonDocument.ParseAsync(answer, cancellationToken: token);
-            if (document?.RootElement.TryGetProperty("value", out var value) != true || value.ValueKind != JsonValueKind.Array)
-            {
-                throw new UnexpectedPolicyShapeException("Graph answered the Autopilot import without 'value'.");
-            }
-
-            return [.. value.EnumerateArray().Select(Record)];
-        }
-
         var size = devices.Sum(d => d.HardwareHash.Length + d.SerialNumber.Length + 300) + 100;
         return await _requests.SendLargeAsync(
             Operation("POST", $"{ImportsPath}/import", $"import {devices.Count} Autopilot device(s)") with { Retriable = false },
-            $"{ImportsPath}/import", Write, size, Read, cancellationToken);
+            $"{ImportsPath}/import", Write, size, Record, cancellationToken);
     }
 
     /// <summary>Every import record of the tenant, paged, with only what a poll needs (not the hashes): one poll of many imports at once.</summary>

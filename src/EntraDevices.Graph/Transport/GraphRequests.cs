@@ -38,23 +38,39 @@ public sealed class GraphRequests(GraphConnection connection)
     public Task<IReadOnlyList<JsonObject>> ListAsync(GraphOperation operation, string path, CancellationToken cancellationToken) =>
         ListAsync(operation, path, item => (JsonObject)JsonNode.Parse(item.GetRawText())!, cancellationToken);
 
-    /// <summary>A 200 without a page, or a page that is not JSON: Graph answered something that is not a collection.</summary>
-    private static async Task<JsonDocument> PageAsync(Stream? answer, GraphOperation operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one page of a collection from the answer as a pooled document, mapping each object of its <c>value</c> into
+    /// <paramref name="items"/>; the next page's address, or null. An empty, non-JSON or value-less answer is not a page.
+    /// </summary>
+    private static async Task<Uri?> ReadPageAsync<T>(Stream? answer, GraphOperation operation, Func<JsonElement, T> map, List<T> items, CancellationToken cancellationToken)
     {
         if (answer is null)
         {
             throw new UnexpectedPolicyShapeException($"Graph answered {operation} with an empty body instead of a collection.");
         }
 
+        JsonDocument document;
         try
         {
-            return await JsonDocument.ParseAsync(answer, cancellationToken: cancellationToken);
+            document = await JsonDocument.ParseAsync(answer, cancellationToken: cancellationToken);
         }
         catch (JsonException error)
         {
             throw new UnexpectedPolicyShapeException(answer.CanSeek && answer.Length == 0
                 ? $"Graph answered {operation} with an empty body instead of a collection."
                 : $"Graph answered {operation} with a body that is not JSON ({error.Message}).");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+            {
+                throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'.");
+            }
+
+            items.AddRange(value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(map));
+            return root.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { Length: > 0 } more ? new Uri(more) : null;
         }
     }
 
@@ -72,15 +88,7 @@ public sealed class GraphRequests(GraphConnection connection)
             next = await connection.Run(operation, async call =>
             {
                 await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token);
-                using var document = await PageAsync(answer, operation, call.Token);
-                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("value", out var value)
-                    || value.ValueKind != JsonValueKind.Array)
-                {
-                    throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'.");
-                }
-
-                items.AddRange(value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(map));
-                return document.RootElement.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { Length: > 0 } more ? new Uri(more) : null;
+                return await ReadPageAsync(answer, operation, map, items, call.Token);
             }, cancellationToken);
         }
 
@@ -104,12 +112,13 @@ public sealed class GraphRequests(GraphConnection connection)
         connection.Run(operation, call => Send(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), body, operation, call), cancellationToken);
 
     /// <summary>
-    /// Sends a large body (an import of hundreds of hardware hashes) written straight as UTF-8 JSON, and reads the answer
-    /// as a stream: neither is ever held as a string or a node tree, so a chunk costs its bytes once.
+    /// Sends a large body (an import of hundreds of hardware hashes) written straight as UTF-8 JSON, and reads the
+    /// collection it answers with (which may echo every hash) like a page: neither is ever held as a string or a node
+    /// tree, so a chunk costs its bytes once. Only what <paramref name="map"/> keeps of each item stays.
     /// </summary>
-    public Task<T> SendLargeAsync<T>(GraphOperation operation, string path, Action<Utf8JsonWriter> writeBody, int sizeHint,
-        Func<Stream?, CancellationToken, Task<T>> readAnswer, CancellationToken cancellationToken) =>
-        connection.Run(operation, async call =>
+    public Task<IReadOnlyList<T>> SendLargeAsync<T>(GraphOperation operation, string path, Action<Utf8JsonWriter> writeBody, int sizeHint,
+        Func<JsonElement, T> map, CancellationToken cancellationToken) =>
+        connection.Run<IReadOnlyList<T>>(operation, async call =>
         {
             var body = new MemoryStream(sizeHint);
             await using (var writer = new Utf8JsonWriter(body))
@@ -121,7 +130,9 @@ public sealed class GraphRequests(GraphConnection connection)
             var request = Request(Enum.Parse<Method>(operation.Method, ignoreCase: true), Address(operation, path), operation, call);
             request.SetStreamContent(body, "application/json");
             await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, call.Token);
-            return await readAnswer(answer, call.Token);
+            var items = new List<T>();
+            await ReadPageAsync(answer, operation, map, items, call.Token);
+            return items;
         }, cancellationToken);
 
     /// <summary>Adds a relation: <c>POST {path}/$ref</c> with the target's <c>@odata.id</c>.</summary>
