@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository from a fresh clone: build (warnings are errors), format check,
-# .NET tests, the provider's conformance tests through @pulumi/pulumi's gRPC client, the workflow checks,
+# .NET tests, the provider's conformance tests through @pulumi/pulumi's gRPC client (against the plugin that
+# building the program leaves at Pulumi.yaml's path: its first build takes minutes), the workflow checks,
 # and (as part of the solution) a build of the benchmarks, which are never run here. It installs what it
 # needs (npm packages, and Node.js 22 through npm where the machine has an older one) itself.
 # Prints one line per suite and the total; each suite's full output is kept in artifacts/test-logs/.
@@ -90,6 +91,8 @@ fi
 
 bash tests/conformance/run.sh >"$logs/conformance.log" 2>&1
 conformance_exit=$?
+# The conformance tests drive the plugin `pulumi up` launches; say which flavour this machine built (and why).
+grep -m1 "^plugin under test: " "$logs/conformance.log" || true
 count conformance "$logs/conformance.log" "$conformance_exit" \
   "$(grep -h -o -E "^# pass [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')" \
   "$(grep -h -o -E "^# fail [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')"

@@ -1,52 +1,157 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace EntraDevices.Provider.Tests.Hosting;
 
 /// <summary>
-/// Every documented build and publish writes its build output where it cannot break the plugin at Pulumi.yaml's
-/// path (artifacts/provider): only the framework-dependent build goes there. Read from MSBuild's own evaluation of
-/// the project, so the test runs in seconds.
+/// Only the plugin project (src/EntraDevices.Plugin, which building the program builds) writes into Pulumi.yaml's
+/// plugin path; every other documented build and publish has a folder of its own, so no sequence of them can leave
+/// there a plugin that does not start. And the plugin project picks its flavour as its comment says. Read from
+/// MSBuild's own evaluation, so the tests run in seconds (the conformance tests run the plugin itself).
 /// </summary>
 public class BuildFlavourTests
 {
-    private static readonly string PluginFolder = Path.GetFullPath(Path.Combine(Repository.Root, "artifacts", "provider")) + Path.DirectorySeparatorChar;
+    private static readonly string ProviderProject = Path.Combine("src", "EntraDevices.Provider", "EntraDevices.Provider.csproj");
+    private static readonly string PluginProject = Path.Combine("src", "EntraDevices.Plugin", "EntraDevices.Plugin.proj");
+
+    /// <summary>The folder of Pulumi.yaml's plugins.providers entry, as the engine resolves it from the project root.</summary>
+    private static string PulumiYamlPluginFolder()
+    {
+        var path = File.ReadLines(Path.Combine(Repository.Root, "Pulumi.yaml"))
+            .Select(line => line.Trim())
+            .Single(line => line.StartsWith("path:", StringComparison.Ordinal))["path:".Length..].Trim();
+        return Folder(Path.Combine(Repository.Root, path));
+    }
 
     [Fact]
-    public void The_build_that_building_the_program_does_goes_to_the_pulumi_yaml_path()
+    public void The_plugin_project_publishes_to_the_pulumi_yaml_path()
     {
-        Assert.Equal(PluginFolder, OutDir());
+        Assert.Equal(PulumiYamlPluginFolder(), Folder(Properties(PluginProject, [], "PluginDir")["PluginDir"]));
+    }
+
+    [Fact]
+    public void The_program_builds_the_plugin_project()
+    {
+        var program = File.ReadAllText(Path.Combine(Repository.Root, "infra", "Infra.csproj"));
+
+        Assert.Contains("Projects=\"../src/EntraDevices.Plugin/EntraDevices.Plugin.proj\"", program, StringComparison.Ordinal);
+        Assert.Contains("AfterTargets=\"Build\"", program, StringComparison.Ordinal);
     }
 
     [Theory]
+    [InlineData]
+    [InlineData("-p:Configuration=Release")]
     [InlineData("-p:RuntimeIdentifier=linux-x64", "-p:SelfContained=true", "-p:PublishTrimmed=true", "-p:PublishReadyToRun=true")]
     [InlineData("-p:RuntimeIdentifier=linux-x64", "-p:PublishAot=true")]
     [InlineData("-p:RuntimeIdentifier=osx-arm64", "-p:SelfContained=true")]
     [InlineData("-p:RuntimeIdentifier=win-x64", "-p:SelfContained=false")]
-    public void A_build_for_one_runtime_never_writes_into_the_pulumi_yaml_path(params string[] publish)
+    public void No_other_build_or_publish_of_the_provider_writes_into_the_pulumi_yaml_path(params string[] build)
     {
-        var outDir = OutDir(publish);
+        var plugin = PulumiYamlPluginFolder();
+        var found = Properties(ProviderProject, build, "OutDir", "PublishDir");
 
-        Assert.False(outDir.StartsWith(PluginFolder, StringComparison.Ordinal), $"{string.Join(' ', publish)} builds into {outDir}");
-        Assert.Contains(Path.Combine("artifacts", "provider-build"), outDir);
+        foreach (var (name, value) in found)
+        {
+            var folder = Folder(Path.Combine(Repository.Root, "src", "EntraDevices.Provider", value));
+            Assert.False(folder.StartsWith(plugin, StringComparison.Ordinal), $"{string.Join(' ', build)}: {name} is {folder}");
+        }
     }
 
-    private static string OutDir(params string[] properties)
+    [Fact]
+    public void A_flavour_asked_for_by_name_is_taken_and_said_so()
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var chosen = Flavour(["-p:EntraDevicesPlugin=readytorun"]);
+
+        Assert.Equal("readytorun", chosen["PluginFlavour"]);
+        Assert.Equal("asked for by EntraDevicesPlugin=readytorun", chosen["PluginReason"]);
+    }
+
+    [Fact]
+    public void An_unknown_flavour_is_refused_with_the_accepted_ones()
+    {
+        var (exitCode, output) = MsBuild(PluginProject, ["-t:ChoosePluginFlavour", "-p:EntraDevicesPlugin=fast"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("EntraDevicesPlugin is 'fast'; accepted: auto (the default), aot, readytorun or build.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_takes_native_aot_where_a_linker_is_on_path_and_readytorun_where_none_is()
+    {
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsMacOS())
+        {
+            return; // Linux probes PATH; macOS asks xcrun and Windows asks vswhere, neither of which a test can stand in for.
+        }
+
+        // PATH holds the shell MSBuild's Exec runs and, in the second case, a stand-in gcc; nothing else.
+        var shellOnly = Directory.CreateTempSubdirectory("shell-");
+        var linkers = Directory.CreateTempSubdirectory("linker-");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(shellOnly.FullName, "sh"), "/bin/sh");
+            var gcc = Path.Combine(linkers.FullName, "gcc");
+            File.WriteAllText(gcc, "#!/bin/sh\nexit 0\n");
+            File.SetUnixFileMode(gcc, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+            var without = Flavour([], path: shellOnly.FullName);
+            var with = Flavour([], path: $"{shellOnly.FullName}{Path.PathSeparator}{linkers.FullName}");
+
+            Assert.Equal("readytorun", without["PluginFlavour"]);
+            Assert.StartsWith("no C toolchain for Native AOT found (clang or gcc on PATH)", without["PluginReason"], StringComparison.Ordinal);
+            Assert.Equal("aot", with["PluginFlavour"]);
+            Assert.Equal($"Native AOT links with {gcc}", with["PluginReason"]);
+        }
+        finally
+        {
+            shellOnly.Delete(recursive: true);
+            linkers.Delete(recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Flavour(string[] properties, string? path = null) =>
+        Properties(PluginProject, ["-t:ChoosePluginFlavour", .. properties], ["PluginFlavour", "PluginReason"], path);
+
+    private static Dictionary<string, string> Properties(string project, string[] arguments, params string[] names) =>
+        Properties(project, arguments, names, path: null);
+
+    private static Dictionary<string, string> Properties(string project, string[] arguments, string[] names, string? path)
+    {
+        var (exitCode, output) = MsBuild(project, [.. arguments, .. names.Select(name => $"-getProperty:{name}")], path);
+        Assert.True(exitCode == 0, output);
+        if (names.Length == 1)
+        {
+            return new() { [names[0]] = output.Trim() };
+        }
+
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+    }
+
+    private static (int ExitCode, string Output) MsBuild(string project, string[] arguments, string? path = null)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(dotnet)
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "msbuild", Path.Combine("src", "EntraDevices.Provider", "EntraDevices.Provider.csproj"), "-getProperty:OutDir", "-nologo" }.Concat(properties))
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
+
+        foreach (var argument in new[] { "msbuild", project, "-nologo" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
         using var msbuild = Process.Start(start)!;
-        var output = msbuild.StandardOutput.ReadToEnd().Trim();
+        var error = msbuild.StandardError.ReadToEndAsync();
+        var output = msbuild.StandardOutput.ReadToEnd();
         msbuild.WaitForExit();
-        Assert.True(msbuild.ExitCode == 0, msbuild.StandardError.ReadToEnd() + output);
-        return Path.GetFullPath(output);
+        return (msbuild.ExitCode, output + error.Result);
     }
+
+    private static string Folder(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
 }

@@ -10,7 +10,9 @@ const { Empty } = require('google-protobuf/google/protobuf/empty_pb.js');
 const { REPO, spawnAnnouncing, stopChild } = require('./process');
 const { toStruct, fromStruct, secret } = require('./values');
 
-const EXECUTABLE = path.join(REPO, 'artifacts', 'provider', 'pulumi-resource-entradevices');
+// The plugin `pulumi up` launches (Pulumi.yaml's plugins.providers path, built by src/EntraDevices.Plugin);
+// CONFORMANCE_PLUGIN names another build of it, e.g. artifacts/provider/pulumi-resource-entradevices.
+const EXECUTABLE = path.resolve(REPO, process.env.CONFORMANCE_PLUGIN || path.join('artifacts', 'plugin', 'pulumi-resource-entradevices'));
 const TYPE = 'entradevices:index:DeviceRegistrationPolicy';
 const NAME = 'policy';
 const URN = `urn:pulumi:dev::entra-device-settings::${TYPE}::${NAME}`;
