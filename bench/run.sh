@@ -5,13 +5,14 @@
 #   bash bench/run.sh
 #
 #   BENCH_RUNS=20   spawn -> port launches per candidate (interleaved; at least 20 for the published figures)
-#   BENCH_AOT=0     skip the Native AOT row (it needs clang and zlib1g-dev, installed with apt-get if missing)
 #
-# What it builds: the provider as `pulumi up` does (Debug, artifacts/provider/), a self-contained, trimmed,
-# composite ReadyToRun publish (artifacts/provider-publish/), a Native AOT publish (artifacts/provider-aot/),
-# the Graph emulator, and a Release build of bench/EntraDevices.Benchmarks. The publishes and the Release
-# build keep their intermediate and output folders under artifacts/bench/ (--artifacts-path, OutDir), so they
-# never touch the obj/ folders or artifacts/provider/ that other builds of this tree use.
+# What it builds: the plugin exactly as building the program does (src/EntraDevices.Plugin: artifacts/plugin/,
+# Native AOT where a C toolchain links it, else ReadyToRun; the default path, #17), the plain Debug build
+# (artifacts/provider/), a self-contained, trimmed, composite ReadyToRun publish (artifacts/provider-publish/), an
+# empty provider on Pulumi's .NET provider SDK (bench/EmptyPulumiProvider, where the Pulumi package restores), the
+# Graph emulator, and a Release build of bench/EntraDevices.Benchmarks. The publishes and the Release builds keep
+# their intermediate and output folders under artifacts/bench/ (--artifacts-path, OutDir), so they never touch the
+# obj/ folders or artifacts/provider/ that other builds of this tree use.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -61,43 +62,26 @@ quiet publish-r2r dotnet publish src/EntraDevices.Provider -c Release -r linux-x
   -p:TrimmerSingleWarn=false -p:ILLinkTreatWarningsAsErrors=false \
   --artifacts-path "$out/r2r" -p:OutDir="$out/r2r/out/" -o artifacts/provider-publish -nologo
 
-aot_skipped=""
-if [ "${BENCH_AOT:-1}" = 0 ]; then
-  aot_skipped="BENCH_AOT=0"
-else
-  if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
-    # Native AOT links with clang against zlib; install them only for this row, only if missing.
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo -n"
-    if command -v apt-get >/dev/null 2>&1 && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
-      say "installing clang and zlib1g-dev for the Native AOT row"
-      quiet apt-get sh -c "$sudo apt-get install -y --no-install-recommends clang zlib1g-dev || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends clang zlib1g-dev; }" \
-        || aot_skipped="clang/zlib1g-dev could not be installed (artifacts/bench/logs/apt-get.log)"
-    else
-      aot_skipped="Native AOT needs clang and zlib1g-dev, which are missing and cannot be installed here (no apt-get or no root)"
-    fi
-  fi
-  if [ -z "$aot_skipped" ]; then
-    say "publishing Native AOT (artifacts/provider-aot/)"
-    # TrimmerSingleWarn=false lists each trim/AOT warning instead of one IL2104 per assembly.
-    rm -rf artifacts/provider-aot
-    if ! quiet publish-aot dotnet publish src/EntraDevices.Provider -c Release -r linux-x64 -p:PublishAot=true \
-      -p:TrimmerSingleWarn=false --artifacts-path "$out/aot" -p:OutDir="$out/aot/out/" -o artifacts/provider-aot -nologo; then
-      aot_skipped="the Native AOT publish failed: $(grep -m1 -oE 'error [A-Z]+[0-9]+: .{0,160}' "$out/logs/publish-aot.log" || echo 'see artifacts/bench/logs/publish-aot.log')"
-    fi
+# The default path (#17): what building the program leaves at Pulumi.yaml's path, built exactly as building infra/
+# builds it (src/EntraDevices.Plugin picks Native AOT where a C toolchain links it, else ReadyToRun, and says why).
+say "building the plugin as building the program does (artifacts/plugin/)"
+quiet build-plugin dotnet build src/EntraDevices.Plugin -nologo -v:m
+default_flavour=$(head -n 1 artifacts/plugin/.built)
+say "default plugin: $default_flavour"
+if [ "${default_flavour%%:*}" = aot ]; then
+  # The native compile (and its warnings) only reruns when something changed; keep the list of the last one.
+  native_object=artifacts/plugin-build/aot/obj/EntraDevices.Provider/release_linux-x64/native/$provider.o
+  if [ -f "$native_object" ] && [ "$(stat -c %Y "$native_object")" -ge "$started" ]; then
+    grep -oE 'warning IL[0-9]{4}: [^ (]+' "$out/logs/build-plugin.log" | sort -u >"$out/aot-warnings.txt" || true
   fi
 fi
-if [ -n "$aot_skipped" ]; then
-  say "Native AOT row skipped: $aot_skipped"
-else
-  # The native compile (and its warnings) only reruns when something changed; keep the list of the last one.
-  native_object="$out/aot/obj/EntraDevices.Provider/release_linux-x64/native/$provider.o"
-  if [ -f "$native_object" ] && [ "$(stat -c %Y "$native_object")" -ge "$started" ]; then
-    grep -oE 'warning IL[0-9]{4}: [^ (]+' "$out/logs/publish-aot.log" | sort -u >"$out/aot-warnings.txt" || true
-  fi
-  if [ -f "$out/aot-warnings.txt" ]; then
-    say "Native AOT trim/AOT warnings of the last native compile: $(wc -l <"$out/aot-warnings.txt") (artifacts/bench/aot-warnings.txt)"
-  fi
+
+# The yardstick of #17: an empty provider on Pulumi's own .NET provider SDK. It needs the Pulumi package.
+empty_skipped=""
+say "building bench/EmptyPulumiProvider (Release; needs the Pulumi package)"
+if ! quiet build-empty dotnet build bench/EmptyPulumiProvider -c Release --artifacts-path "$out/empty" -p:OutDir="$out/empty/out/" -nologo -v:q -clp:ErrorsOnly; then
+  empty_skipped="it does not build here: $(grep -m1 -oE 'error [A-Z]+[0-9]+: .{0,160}' "$out/logs/build-empty.log" || echo 'see artifacts/bench/logs/build-empty.log')"
+  say "empty Pulumi .NET provider row skipped: $empty_skipped"
 fi
 
 say "building bench/EntraDevices.Benchmarks (Release)"
@@ -106,25 +90,28 @@ quiet build-benchmarks dotnet build bench/EntraDevices.Benchmarks -c Release --a
 
 # --- which providers are measured ---------------------------------------------------------------------------
 node -e '
-  const [file, aotSkipped, provider] = process.argv.slice(1);
+  const [file, defaultFlavour, emptySkipped, emptyPath, provider] = process.argv.slice(1);
+  const flavour = defaultFlavour.split(":")[0];
   const variants = {
-    build: { label: "Debug build (artifacts/provider, what Pulumi.yaml runs)", short: "build", path: `artifacts/provider/${provider}` },
+    build: { label: "plain Debug build (artifacts/provider, what the tests and Pulumi.yaml used before #17)", short: "build", path: `artifacts/provider/${provider}` },
     r2r: { label: "self-contained trimmed composite ReadyToRun publish (artifacts/provider-publish)", short: "R2R", path: `artifacts/provider-publish/${provider}` },
-    aot: aotSkipped
-      ? { label: "Native AOT publish (artifacts/provider-aot)", short: "AOT", skipped: aotSkipped }
-      : { label: "Native AOT publish (artifacts/provider-aot)", short: "AOT", native: true, path: `artifacts/provider-aot/${provider}` },
+    default: { label: `default: what building the program leaves at Pulumi.yaml'"'"'s path (artifacts/plugin), ${defaultFlavour}`, short: `default (${flavour})`, native: flavour === "aot", isDefault: true, path: `artifacts/plugin/${provider}` },
   };
+  const empty = emptySkipped ? { skipped: emptySkipped } : { path: emptyPath };
   require("fs").writeFileSync(file, JSON.stringify(variants, null, 2));
-' "$results/variants.json" "$aot_skipped" "$provider"
+  require("fs").writeFileSync(file.replace("variants.json", "empty.json"), JSON.stringify(empty, null, 2));
+' "$results/variants.json" "$default_flavour" "$empty_skipped" "$out/empty/out/pulumi-resource-empty" "$provider"
 
 # --- spawn -> port, interleaved, launched from the repository root as `pulumi up` launches plugins ---------
 candidates=$(node -e '
   const variants = require(process.argv[1]);
+  const empty = require(process.argv[1].replace("variants.json", "empty.json"));
   const list = [{ label: "node", command: process.execPath, args: ["bench/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"] }];
+  if (!empty.skipped) list.push({ label: "empty", command: empty.path });
   for (const [name, v] of Object.entries(variants)) if (!v.skipped) list.push({ label: name, command: v.path });
   // What-ifs: the same binaries with ASP.NET Core'"'"'s reload-on-change watcher of the content root turned off.
   const off = { DOTNET_hostBuilder__reloadConfigOnChange: "false" };
-  for (const name of ["build", "aot"]) if (variants[name] && !variants[name].skipped) list.push({ label: `${name}-nowatch`, command: variants[name].path, env: off });
+  for (const name of ["build", "default"]) if (variants[name] && !variants[name].skipped) list.push({ label: `${name}-nowatch`, command: variants[name].path, env: off });
   console.log(JSON.stringify(list));
 ' "$results/variants.json")
 say "spawn -> port: $runs interleaved launches per candidate"
@@ -132,7 +119,7 @@ node bench/spawn-timing.mjs --runs "$runs" --engine 127.0.0.1:1 --candidates "$c
 
 # --- Graph requests, RSS and cold calls: the real process over gRPC, against the emulator -------------------
 emulator=tests/GraphEmulator/bin/Debug/net10.0/GraphEmulator.dll
-for variant in build r2r aot; do
+for variant in build r2r default; do
   path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")
   [ -n "$path" ] || continue
   say "operations over gRPC: $variant"
@@ -141,7 +128,7 @@ for variant in build r2r aot; do
 done
 
 # --- AutopilotDevices at scale: the real process over gRPC, against the emulator (10,000 devices per build) ---
-for variant in build r2r aot; do
+for variant in build r2r default; do
   path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")
   [ -n "$path" ] || continue
   sizes=10000
