@@ -68,6 +68,27 @@ public class BuildFlavourTests
         }
     }
 
+    [Fact]
+    public void No_documented_command_sends_its_output_into_the_pulumi_yaml_path()
+    {
+        var plugin = PulumiYamlPluginFolder();
+        var commands = new[] { "README.md", Path.Combine("bench", "README.md"), Path.Combine("bench", "run.sh") }
+            .SelectMany(doc => File.ReadAllText(Path.Combine(Repository.Root, doc)).Replace("\\\n", " ", StringComparison.Ordinal).Split('\n').Select(line => (doc, line: line.Trim())))
+            .Where(c => c.line.Contains("dotnet publish ", StringComparison.Ordinal) || c.line.Contains("dotnet build ", StringComparison.Ordinal))
+            .ToList();
+        var outputs = commands
+            .SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c.line, @"(?:\s-o|--output|-p:OutDir=|-p:PublishDir=)[\s=]?""?([^\s""`]+)")
+                .Select(m => (c.doc, c.line, folder: Folder(Path.Combine(Repository.Root, m.Groups[1].Value.Replace("$PWD/", "", StringComparison.Ordinal).Replace("$out", "artifacts/bench", StringComparison.Ordinal))))))
+            .ToList();
+
+        Assert.Contains(commands, c => c.line.Contains("dotnet publish src/EntraDevices.Provider", StringComparison.Ordinal));
+        Assert.NotEmpty(outputs);
+        foreach (var (doc, line, folder) in outputs)
+        {
+            Assert.False(folder.StartsWith(plugin, StringComparison.Ordinal), $"{doc}: `{line}` writes into {folder}");
+        }
+    }
+
     [Theory]
     [InlineData("-p:RuntimeIdentifier=linux-x64", "-p:PublishAot=true")]
     [InlineData("-p:PublishAot=true")]
