@@ -107,8 +107,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     {
         var ledger = DeviceLedger.FromOutputs(delete.Properties);
         var work = new DeviceWork(ledger);
-        var whenRemoved = (delete.Properties.At(WhenRemoved)?.Plain as StringValue)?.Value ?? Keep;
-        await new DeviceChanges(Client()).RemoveAsync(work, ledger.Devices, whenRemoved, operation);
+        await new DeviceChanges(Client()).RemoveAsync(work, ledger.Devices, WhenRemovedOf(delete.Properties), operation);
         if (work.Problems.Count > 0)
         {
             var deleted = ledger.Devices.Count - work.Devices.Count;
@@ -122,7 +121,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     private AutopilotDeviceClient Client() => new(connection());
 
     private static DeviceDefaults Defaults(ObjectValue inputs) =>
-        new((inputs.At(GroupTag)?.Plain as StringValue)?.Value, (inputs.At(AssignedUser)?.Plain as StringValue)?.Value);
+        new(Text(inputs, GroupTag), Text(inputs, AssignedUser));
 
     /// <summary>What a preview can promise: the inputs as given; the devices are known only once imported.</summary>
     private static ObjectValue Promised(ObjectValue inputs) => DeviceLedger.Empty.Outputs(inputs)
@@ -150,7 +149,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
         try
         {
             var (stillPending, again) = await changes.ResolvePendingAsync(work, plan.Pending, operation);
-            await changes.RemoveAsync(work, plan.Removed, (inputs.At(WhenRemoved)?.Plain as StringValue)?.Value ?? Keep, operation);
+            await changes.RemoveAsync(work, plan.Removed, WhenRemovedOf(inputs), operation);
             var reimport = await changes.ClearForReimportAsync(work, plan.Reimported, operation);
             await changes.UpdatePropertiesAsync(work, plan.PropertiesChanged, operation);
             var toImport = plan.Added.Concat(reimport).Concat(again).ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);

@@ -35,7 +35,7 @@ internal sealed record DeviceLedger(IReadOnlyList<RecordedDevice> Devices, IRead
             }
         }
 
-        outputs[Names.WhenRemoved] = inputs.At(Names.WhenRemoved)?.Plain is StringValue when ? when : new StringValue(Names.Keep);
+        outputs[Names.WhenRemoved] = new StringValue(Names.WhenRemovedOf(inputs));
         outputs[Names.Devices] = new ObjectValue(Devices.OrderBy(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(d => d.SerialNumber, d => (PropertyValue)new StringValue(Line(d))));
         outputs[Names.Failed] = new ObjectValue(Failed.OrderBy(f => f.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(f => f.Key, f => (PropertyValue)new StringValue(f.Value)));
