@@ -19,13 +19,13 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
             var before = recorded;
             await PerDevice(work, before, $"update Autopilot device {now.SerialNumber}", async token =>
             {
-                if ((now.GroupTag ?? "") != (before.GroupTag ?? ""))
+                if (!before.SameGroupTag(now))
                 {
                     await client.SetGroupTagAsync(before.DeviceId, now.SerialNumber, now.GroupTag, token);
                     work.Record(before = before with { GroupTag = now.GroupTag });
                 }
 
-                if (!string.Equals(now.AssignedUser ?? "", before.AssignedUser ?? "", StringComparison.OrdinalIgnoreCase))
+                if (!before.SameUser(now))
                 {
                     await (now.AssignedUser is { } user
                         ? client.AssignUserAsync(before.DeviceId, now.SerialNumber, user, token)

@@ -41,8 +41,13 @@ internal sealed record RecordedDevice(string SerialNumber, string DeviceId, stri
 
     public bool SameRow(CsvDevice device) => ImportDigest == UnknownDigest || ImportDigest == device.ImportDigest;
 
-    public bool SameProperties(CsvDevice device) =>
-        (GroupTag ?? "") == (device.GroupTag ?? "") && string.Equals(AssignedUser ?? "", device.AssignedUser ?? "", StringComparison.OrdinalIgnoreCase);
+    public bool SameProperties(CsvDevice device) => SameGroupTag(device) && SameUser(device);
+
+    /// <summary>Group tags are compared as written; none and an empty one are the same.</summary>
+    public bool SameGroupTag(CsvDevice device) => (GroupTag ?? "") == (device.GroupTag ?? "");
+
+    /// <summary>User principal names are compared whatever their case; none and an empty one are the same.</summary>
+    public bool SameUser(CsvDevice device) => string.Equals(AssignedUser ?? "", device.AssignedUser ?? "", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A device in the CSV and in state that needs work: its row now, and what state recorded.</summary>
