@@ -92,7 +92,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
         if (enrolled.Count > 0)
         {
             work.Fail($"{enrolled.Count} device(s) removed from the CSV are enrolled in Intune and were not deleted (an enrolled device is never deleted): "
-                + $"{string.Join(", ", enrolled.Take(20))}{(enrolled.Count > 20 ? $", and {enrolled.Count - 20} more" : "")}. "
+                + $"{Listing.FirstOf(enrolled, 20)}. "
                 + "Retire or delete them in Intune first, or set whenRemoved: keep.");
         }
     }
@@ -180,6 +180,5 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
         }
     }
 
-    private static string Serials(IReadOnlyList<RecordedDevice> devices) =>
-        $"{string.Join(", ", devices.Take(20).Select(d => d.SerialNumber))}{(devices.Count > 20 ? $", and {devices.Count - 20} more" : "")}";
+    private static string Serials(IReadOnlyList<RecordedDevice> devices) => Listing.FirstOf([.. devices.Select(d => d.SerialNumber)], 20);
 }

@@ -129,11 +129,7 @@ internal sealed record DevicePlan(
     /// <summary>The preview's summary: counts, and which serial numbers (the first few of each).</summary>
     public string Summary(int listed = 10)
     {
-        static string Which(IEnumerable<string> serials, int listed)
-        {
-            var all = serials.ToList();
-            return all.Count == 0 ? "" : $" ({string.Join(", ", all.Take(listed))}{(all.Count > listed ? $", and {all.Count - listed} more" : "")})";
-        }
+        static string Which(IEnumerable<string> serials, int listed) => serials.ToList() is { Count: > 0 } all ? $" ({Listing.FirstOf(all, listed)})" : "";
 
         var summary = $"{Added.Count} to import{Which(Added.Select(r => r.SerialNumber), listed)}, "
             + $"{Reimported.Count} to import again (hash or product key changed){Which(Reimported.Select(r => r.Now.SerialNumber), listed)}, "
