@@ -71,15 +71,15 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         var authorization = Part(state, "authorizationPolicy");
         var autopilot = Part(state, "autopilotImport");
         var pendingReads = autopilot?["pendingReads"] is { } reads ? reads.GetValue<int>() : (int?)null;
-        // Intune's write limits, on (the default) or off: a benchmark of 10,000 devices measures requests, not 429 waits.
         var throttle = Flag(state, "writeThrottle");
+        var otherTenant = Serials(autopilot, "otherTenantSerials");
+        var storageErrors = Serials(autopilot, "storageErrorSerials");
+
+        // Intune's write limits, on (the default) or off: a benchmark of 10,000 devices measures requests, not 429 waits.
         if (throttle is { } on)
         {
             tenant.WriteThrottle = on ? Documents.Throttle.IntuneEnrollment() : new Documents.Throttle(int.MaxValue, int.MaxValue, TimeSpan.FromSeconds(20));
         }
-
-        var otherTenant = Serials(autopilot, "otherTenantSerials");
-        var storageErrors = Serials(autopilot, "storageErrorSerials");
 
         if (pendingReads is { } count)
         {
