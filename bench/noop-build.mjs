@@ -9,7 +9,7 @@
 // Prints {runs, median, p10, p90, plugin: {median}, touched: {median, plugin}} in ms, or {skipped} when the program
 // does not build here (the Pulumi packages do not restore on every machine).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -58,7 +58,7 @@ for (let i = 0; i < Number(values.runs); i++) {
   for (const file of inputs) utimesSync(file, now, now);
   touched.push(timed());
 }
-if (!statSync('artifacts/plugin/.built')) throw new Error('no artifacts/plugin/.built');
+if (!existsSync('artifacts/plugin/.built')) throw new Error('the builds left no artifacts/plugin/.built: the plugin project did not run');
 
 console.log(JSON.stringify({
   runs: runs.length,
