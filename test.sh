@@ -40,7 +40,7 @@ count() {
   if [ "$f" -gt 0 ]; then
     status=1
     echo "$name: $p passed, $f failed ($log)"
-    grep -E "^\s+Failed |^not ok|^\s+not ok|error" "$log" | head -n 20 | sed 's/^/  /'
+    grep -E "^\s+Failed |^not ok|^\s+not ok|^FAIL |error" "$log" | head -n 20 | sed 's/^/  /'
   else
     echo "$name: $p passed, $f failed"
   fi

@@ -6,7 +6,11 @@
 //   node .github/scripts/published-as-locked.mjs <packages.lock.json> <project.assets.json> [<lock> <assets>]...
 //
 // Exits 1, naming each package and both versions, when a version differs; used by test.sh (the plugin it builds)
-// and by the release workflow (the binaries it ships).
+// and by the release workflow (the binaries it ships). It also fails on a lock entry that the publish matches today but
+// could miss on another day: a transitive package the lock holds at a version none of its dependents asks for (NuGet
+// took a later one because the asked one was not served, NU1603). An unlocked restore takes the asked version once the
+// source serves it; a PackageVersion pin in Directory.Packages.props (transitive pinning) holds it instead.
+// Every failure is one line starting with "FAIL ", which test.sh shows under the suite's summary.
 import { readFileSync } from 'node:fs';
 
 const pairs = process.argv.slice(2);
@@ -23,8 +27,22 @@ for (let i = 0; i < pairs.length; i += 2) {
   const locked = new Map();
   for (const [framework, packages] of Object.entries(lock.dependencies)) {
     if (framework.includes('/')) continue; // a runtime-specific section: none is committed
+    const asked = new Map();
+    for (const entry of Object.values(packages)) {
+      for (const [dependency, range] of Object.entries(entry.dependencies ?? {})) {
+        const minimum = range.replace(/[[\]() ]/g, '').split(',')[0];
+        const key = dependency.toLowerCase();
+        asked.set(key, [...(asked.get(key) ?? []), minimum]);
+      }
+    }
     for (const [name, entry] of Object.entries(packages)) {
       if (entry.resolved) locked.set(name.toLowerCase(), { name, version: entry.resolved });
+      const minimums = asked.get(name.toLowerCase()) ?? [];
+      if (entry.type === 'Transitive' && !minimums.includes(entry.resolved)) {
+        differences++;
+        console.error(`FAIL ${lockFile}: ${name} ${entry.resolved} is asked for by no dependent (they ask ${minimums.join(', ') || 'nothing'}): `
+          + `an unlocked restore will take another version once the source serves it; pin it in Directory.Packages.props`);
+      }
     }
   }
   const published = new Map(Object.entries(assets.libraries)
@@ -39,7 +57,7 @@ for (let i = 0; i < pairs.length; i += 2) {
       added.push(`${name} ${version}`);
     } else if (pinned.version !== version) {
       differences++;
-      console.error(`${assetsFile}: ${name} ${version}, but ${lockFile} pins ${pinned.version}`);
+      console.error(`FAIL ${assetsFile}: ${name} ${version}, but ${lockFile} pins ${pinned.version}`);
     }
   }
   const missing = [...locked.values()].filter(({ name }) => !published.has(name.toLowerCase()));

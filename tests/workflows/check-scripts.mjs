@@ -16,7 +16,7 @@ const lock = write('packages.lock.json', {
   version: 1,
   dependencies: {
     'net10.0': {
-      'Azure.Identity': { type: 'Direct', requested: '[1.21.0, )', resolved: '1.21.0' },
+      'Azure.Identity': { type: 'Direct', requested: '[1.21.0, )', resolved: '1.21.0', dependencies: { 'Azure.Core': '1.50.0' } },
       'Azure.Core': { type: 'Transitive', resolved: '1.50.0' },
       'EntraDevices.Graph': { type: 'Project' },
     },
@@ -45,7 +45,19 @@ check('a publish at the locked versions passes and lists what it added',
   ok.status === 0 && ok.stdout.includes('added by the publish: Microsoft.DotNet.ILCompiler 10.0.12'), ok.stdout + ok.stderr);
 const bad = run(lock, drifted);
 check('a package at another version fails, naming both versions',
-  bad.status === 1 && bad.stderr.includes('Azure.Core 1.51.0, but') && bad.stderr.includes('pins 1.50.0'), bad.stdout + bad.stderr);
+  bad.status === 1 && /^FAIL .*Azure\.Core 1\.51\.0, but/m.test(bad.stderr) && bad.stderr.includes('pins 1.50.0'), bad.stdout + bad.stderr);
+const floating = write('floating.lock.json', {
+  version: 1,
+  dependencies: {
+    'net10.0': {
+      'Microsoft.Graph.Core': { type: 'Transitive', resolved: '4.0.1', dependencies: { 'Microsoft.Kiota.Abstractions': '2.0.0' } },
+      'Microsoft.Kiota.Abstractions': { type: 'Transitive', resolved: '2.0.1' },
+    },
+  },
+});
+const drift = run(floating, assets({ 'Microsoft.Graph.Core/4.0.1': { type: 'package' }, 'Microsoft.Kiota.Abstractions/2.0.1': { type: 'package' } }));
+check('a lock entry at a version no dependent asks for fails, on a FAIL line that names it and the pin to add',
+  drift.status === 1 && /^FAIL .*Microsoft\.Kiota\.Abstractions 2\.0\.1 .*ask 2\.0\.0.*Directory\.Packages\.props/m.test(drift.stderr), drift.stdout + drift.stderr);
 const usage = run(lock);
 check('an odd number of files is a usage error', usage.status === 2, usage.stdout + usage.stderr);
 
