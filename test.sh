@@ -79,6 +79,19 @@ fi
 must build dotnet build "$solution" --no-restore -warnaserror -nologo -clp:ErrorsOnly
 must format dotnet format "$solution" --verify-no-changes --no-restore
 
+# What the tests may not touch: the tracked files, and anything outside artifacts/ and the build's bin/, obj/ and
+# node_modules/ folders (ignored or not), nor the sign-in folders of the home of whoever runs them.
+tree_before="$logs/tree-before.txt"
+git status --porcelain --untracked-files=all >"$tree_before"
+touch "$logs/tests-started"
+tree_written() {
+  find . \( -path ./.git -o -path ./artifacts -o -name bin -o -name obj -o -name node_modules \) -prune -o \
+    -type f -newer "$logs/tests-started" -print
+  local data="${XDG_DATA_HOME:-$HOME/.local/share}"
+  find "$data/.IdentityService" "$data/entradevices" -type f -newer "$logs/tests-started" 2>/dev/null
+  git status --porcelain --untracked-files=all | diff "$tree_before" - | grep '^>' | sed 's/^> /changed in git status: /'
+}
+
 dotnet test "$solution" --no-build -nologo >"$logs/dotnet-test.log" 2>&1
 dotnet_exit=$?
 while read -r line; do
@@ -116,6 +129,11 @@ workflows_exit=$?
 count "workflow checks" "$logs/workflows.log" "$workflows_exit" \
   "$(grep -c -E "^PASS " "$logs/workflows.log")" \
   "$(grep -c -E "^FAIL " "$logs/workflows.log")"
+
+# A test leaves nothing behind in the working tree (a token cache was once committed from one).
+tree_written >"$logs/tree.log" 2>&1
+sed -i 's/^/FAIL written by the tests: /' "$logs/tree.log"
+count "working tree untouched by tests" "$logs/tree.log" 0 "$([ -s "$logs/tree.log" ] && echo 0 || echo 1)" "$([ -s "$logs/tree.log" ] && echo 1 || echo 0)"
 
 echo "full logs: $logs/"
 echo "tests: $passed passed, $failed failed"

@@ -20,7 +20,7 @@ internal sealed class PersonSignIn : TokenCredential
     {
         // Made here, when a person signs in, not at plugin start: Azure.Identity's persistent cache lives under this
         // folder too, and without it the next plugin process would not find the cached sign-in.
-        var localData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        var localData = LocalDataFolder(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create));
         _recordPath = Path.Combine(hooks.RecordFolder ?? Path.Combine(localData, "entradevices"), $"{Safe(tenantId)}-{Safe(clientId)}.authrecord.json");
         var record = Load(_recordPath);
         _recorded = record is not null;
@@ -71,6 +71,17 @@ internal sealed class PersonSignIn : TokenCredential
 
         return await _credential.GetTokenAsync(requestContext, cancellationToken);
     }
+
+    /// <summary>
+    /// The local application data folder, where Azure.Identity keeps its token cache (<c>.IdentityService/</c>) and this
+    /// class the authentication record (<c>entradevices/</c>). With no home (HOME unset, as in some service accounts) .NET
+    /// answers a relative path or none, and both would land in the working directory, a checkout perhaps: refuse instead.
+    /// </summary>
+    internal static string LocalDataFolder(string folder) => Path.IsPathFullyQualified(folder)
+        ? folder
+        : throw new ConnectionSettingsException(
+            "signIn is deviceCode, but this process has no local application data folder to keep the sign-in in (HOME is not set, and "
+            + "XDG_DATA_HOME is not an absolute path): set HOME (or XDG_DATA_HOME) to a folder of the person's, or sign in another way (README, \"Signing in\").");
 
     private static AuthenticationRecord? Load(string path)
     {

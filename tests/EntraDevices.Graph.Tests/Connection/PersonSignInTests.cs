@@ -81,6 +81,30 @@ public sealed class PersonSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_token_cache_is_the_one_file_the_readme_names_under_the_local_application_data_folder()
+    {
+        await Client().GetAsync(CancellationToken.None);
+
+        // README, "Signing out": <local application data>/.IdentityService/entradevices-<tenant>-<client>.cae. This
+        // assembly's local application data folder is a temporary home (TemporaryHome), never the runner's or the checkout.
+        var localData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        Assert.StartsWith(TemporaryHome.Folder, localData, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(localData, ".IdentityService", $"entradevices-{_tenant}-{_client}.cae")));
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, ".IdentityService")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".local/share")]
+    public void Without_a_home_the_sign_in_is_refused_rather_than_kept_in_the_working_directory(string folder)
+    {
+        var error = Assert.Throws<ConnectionSettingsException>(() => PersonSignIn.LocalDataFolder(folder));
+
+        Assert.Contains("HOME", error.Message);
+        Assert.Equal("/home/person/.local/share", PersonSignIn.LocalDataFolder("/home/person/.local/share"));
+    }
+
+    [Fact]
     public void Device_code_sign_in_needs_the_tenant_and_the_app_registration()
     {
         var error = Assert.Throws<ConnectionSettingsException>(() => GraphConnection.Open(
