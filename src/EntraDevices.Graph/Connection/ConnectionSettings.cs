@@ -21,6 +21,15 @@ public sealed record ConnectionSettings
     /// <summary>"deviceCode": a person signs in (delegated permissions) with the app registration <see cref="ClientId"/>.</summary>
     public string? SignIn { get; init; }
 
+    /// <summary>
+    /// Set when this run is a pipeline, where nobody can enter a device code: the variable that says so (<c>CI=true</c>,
+    /// <c>GITHUB_ACTIONS=true</c>, <c>TF_BUILD=True</c>), else null. Read from the environment only.
+    /// </summary>
+    public string? Pipeline { get; init; }
+
+    /// <summary>The variables pipelines set, GitHub Actions' and Azure Pipelines' among them: any of them, not "false" or "0".</summary>
+    public static IReadOnlyList<string> PipelineVariables { get; } = ["CI", "GITHUB_ACTIONS", "TF_BUILD"];
+
     /// <summary>Override of the sign-in host (tests; national clouds come from <see cref="Environment"/>).</summary>
     public string? AuthorityHost { get; init; }
 
@@ -72,6 +81,11 @@ public sealed record ConnectionSettings
             RequestTimeout = RequestTimeout ?? From("requestTimeout"),
             SignIn = SignIn ?? From("signIn"),
             AuthorityHost = AuthorityHost ?? From("authorityHost"),
+            Pipeline = Pipeline ?? PipelineVariables
+                .Select(name => (name, value: variable(name)?.Trim()))
+                .Where(pair => !string.IsNullOrEmpty(pair.value) && pair.value is not ("false" or "False" or "0"))
+                .Select(pair => $"{pair.name}={pair.value}")
+                .FirstOrDefault(),
         };
     }
 

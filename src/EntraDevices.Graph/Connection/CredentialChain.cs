@@ -20,6 +20,11 @@ public static class CredentialChain
                 TokenIdentity.Of(settings.AccessToken.Trim()));
         }
 
+        if (!string.IsNullOrWhiteSpace(settings.SignIn) && PipelineSkipsPerson(settings, hooks))
+        {
+            return Choose(settings with { SignIn = null }, cloud, tokenRequests, hooks);
+        }
+
         if (!string.IsNullOrWhiteSpace(settings.SignIn))
         {
             ConnectionSettings.ParseSignIn(settings.SignIn, "signIn (ENTRADEVICES_SIGN_IN)");
@@ -77,6 +82,37 @@ public static class CredentialChain
 
         return new ChosenCredential(new DefaultAzureCredential(options),
             "DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, …)", SignedInAs.Unknown);
+    }
+
+    /// <summary>
+    /// A person's choice (<c>signIn: deviceCode</c>, perhaps committed in the stack file the pipelines read too) never makes a
+    /// pipeline wait for a code nobody can enter: where the pipeline has an application sign-in of its own (a client
+    /// secret, an OIDC federated token), that is used and the run says so; where it has none, the run fails saying what to set.
+    /// </summary>
+    private static bool PipelineSkipsPerson(ConnectionSettings settings, SignInHooks? hooks)
+    {
+        if (settings.Pipeline is not { } pipeline)
+        {
+            return false;
+        }
+
+        ConnectionSettings.ParseSignIn(settings.SignIn!, "signIn (ENTRADEVICES_SIGN_IN)");
+        var application = !string.IsNullOrWhiteSpace(settings.ClientSecret) ? "its client secret (clientSecret, ARM_CLIENT_SECRET)"
+            : settings.UseOidc == true || FederatedToken.IsConfigured(settings) ? "its OIDC federated token (useOidc, ARM_USE_OIDC)"
+            : null;
+        if (application is null)
+        {
+            throw new ConnectionSettingsException(
+                $"signIn is deviceCode (a person signing in), but this run is a pipeline ({pipeline}), where nobody can enter a device code, "
+                + "and no application sign-in is configured: give the pipeline an OIDC federated token (ARM_USE_OIDC, ARM_CLIENT_ID, ARM_TENANT_ID) "
+                + "or a client secret, and keep signIn out of the stack file (a person sets ENTRADEVICES_SIGN_IN=deviceCode in their own shell).");
+        }
+
+        _ = (hooks ?? new SignInHooks()).Prompt(
+            $"signIn is deviceCode, but this run is a pipeline ({pipeline}), where nobody can enter a device code: signing in as the application "
+            + $"with {application} instead. Keep signIn out of the stack file; a person sets ENTRADEVICES_SIGN_IN=deviceCode in their own shell.",
+            CancellationToken.None);
+        return true;
     }
 
     private static (string Tenant, string Client) RequireApp(ConnectionSettings settings, string using_)

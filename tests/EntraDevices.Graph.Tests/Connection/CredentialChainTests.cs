@@ -106,6 +106,75 @@ public class CredentialChainTests
         Assert.Contains("true, false", error.Message);
     }
 
+    /// <summary>The deploy workflow's environment (OIDC, as docs/deploying-from-github-actions.md sets it up) with a person's
+    /// <c>signIn: deviceCode</c> committed to the stack file, which the pipelines read too.</summary>
+    private static ConnectionSettings PipelineWithPersonsChoice(params (string Name, string Value)[] more)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["CI"] = "true",
+            ["GITHUB_ACTIONS"] = "true",
+            ["ARM_TENANT_ID"] = Tenant,
+            ["ARM_CLIENT_ID"] = Client,
+            ["ARM_USE_OIDC"] = "true",
+            ["ARM_OIDC_TOKEN"] = "federated-token",
+        };
+        foreach (var (name, value) in more)
+        {
+            environment[name] = value;
+        }
+
+        return new ConnectionSettings { SignIn = "deviceCode" }.WithEnvironmentFallback(environment.GetValueOrDefault);
+    }
+
+    [Fact]
+    public void A_pipeline_with_a_persons_sign_in_in_the_stack_signs_in_as_its_application_and_says_so()
+    {
+        var said = new List<string>();
+        using var http = new HttpClient();
+        var chosen = CredentialChain.Choose(PipelineWithPersonsChoice(), CloudEnvironment.Global, http,
+            new SignInHooks { Prompt = (message, _) => { said.Add(message); return Task.CompletedTask; } });
+
+        Assert.IsType<ClientAssertionCredential>(chosen.Credential);
+        var message = Assert.Single(said);
+        Assert.Contains("pipeline (CI=true)", message);
+        Assert.Contains("OIDC federated token", message);
+        Assert.Contains("ENTRADEVICES_SIGN_IN", message);
+        Assert.DoesNotContain("devicelogin", message);
+        Assert.DoesNotContain("federated-token", message);
+    }
+
+    [Fact]
+    public void A_pipeline_with_a_persons_sign_in_and_no_application_sign_in_fails_instead_of_waiting_for_a_code()
+    {
+        var settings = PipelineWithPersonsChoice() with { UseOidc = null, OidcToken = null };
+
+        var error = Assert.Throws<ConnectionSettingsException>(() => Choose(settings));
+
+        Assert.Contains("nobody can enter a device code", error.Message);
+        Assert.Contains("ARM_USE_OIDC", error.Message);
+    }
+
+    [Theory]
+    [InlineData("CI", "false")]
+    [InlineData("CI", "0")]
+    [InlineData("CI", "")]
+    public void Outside_a_pipeline_the_persons_sign_in_is_used(string name, string value)
+    {
+        var settings = PipelineWithPersonsChoice((name, value), ("GITHUB_ACTIONS", ""));
+
+        Assert.Null(settings.Pipeline);
+        Assert.Contains("device code", Choose(settings).Description);
+    }
+
+    [Fact]
+    public void Azure_pipelines_count_as_a_pipeline()
+    {
+        var settings = new ConnectionSettings().WithEnvironmentFallback(name => name == "TF_BUILD" ? "True" : null);
+
+        Assert.Equal("TF_BUILD=True", settings.Pipeline);
+    }
+
     [Fact]
     public void Printing_settings_never_shows_a_secret()
     {

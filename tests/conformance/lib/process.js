@@ -6,7 +6,8 @@ const path = require('node:path');
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
 // Credentials a developer's shell may hold must not reach the processes under test.
-const SCRUBBED = /^(ARM_|AZURE_|ENTRADEVICES_|ACTIONS_ID_TOKEN_|MSI_|IDENTITY_)/;
+// A pipeline's own variables (CI, GITHUB_ACTIONS, TF_BUILD) too: a test that wants a pipeline run sets them itself.
+const SCRUBBED = /^(ARM_|AZURE_|ENTRADEVICES_|ACTIONS_ID_TOKEN_|MSI_|IDENTITY_)|^(CI|GITHUB_ACTIONS|TF_BUILD)$/;
 
 // Children still running when this test process ends (normally, or killed by a runner's timeout) are
 // killed too, so a failed run never leaves a provider or emulator behind.

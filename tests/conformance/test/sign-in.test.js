@@ -66,4 +66,21 @@ describe('a person signs in with a device code', { timeout: 120000 }, () => {
     assert.equal(read.properties.userDeviceQuota, 2);
     assert.deepEqual(prompts, []);
   });
+
+  it('in a pipeline (CI=true) with no application sign-in, a person\'s signIn fails at once instead of waiting for a code', async () => {
+    const engine = await startEngine();
+    const provider = await startProvider({ engineAddress: engine.address, env: { ...env, CI: 'true' } });
+    try {
+      await provider.configure({ graphEndpoint: graph.baseUrl, authorityHost: signIn.baseUrl, ...config });
+      await assert.rejects(provider.read(ID, {}, {}), (error) => {
+        assert.match(error.message, /pipeline \(CI=true\)/);
+        assert.match(error.message, /nobody can enter a device code/);
+        return true;
+      });
+      assert.deepEqual(engine.warnings().filter((w) => /devicelogin/.test(w.message)), []);
+    } finally {
+      await provider.stop();
+      await engine.stop();
+    }
+  });
 });
