@@ -43,8 +43,20 @@ internal static class ProviderConfig
             Judge(failures, args, environment, key, judge, accepted);
         }
 
+        foreach (var key in args.Properties.Keys.Where(key => !IsKnown(key)).Order(StringComparer.Ordinal))
+        {
+            var hint = ClosestKey.To(key, ConnectionSettings.EnvironmentVariables.Keys) is { } closest ? $" Did you mean entradevices:{closest}?" : "";
+            failures.Add(new CheckFailure(key, $"entradevices:{key} is not a setting of this provider.{hint} "
+                + $"Accepted keys: {string.Join(", ", ConnectionSettings.EnvironmentVariables.Keys)}."));
+        }
+
         return failures;
     }
+
+    // The provider's own keys, and those the engine and SDKs add to every provider's inputs (the plugin's version and
+    // download URL, and the engine's internal keys).
+    private static bool IsKnown(string key) =>
+        ConnectionSettings.EnvironmentVariables.ContainsKey(key) || key is "version" or "pluginDownloadURL" || key.StartsWith("__", StringComparison.Ordinal);
 
     // Each key whose value can be wrong, the parser Configure uses on it, and what is accepted.
     private static readonly (string Key, Action<string, string> Parse, string Accepted)[] Judges =

@@ -120,4 +120,33 @@ public class ProviderConfigTests
         Assert.Contains("ENTRADEVICES_SIGN_IN", failures[0].Reason);
         Assert.Contains("ENTRADEVICES_AUTHORITY_HOST", failures[1].Reason);
     }
+
+    [Theory]
+    [InlineData("tenantID", "tenantId")]
+    [InlineData("graphEndpont", "graphEndpoint")]
+    [InlineData("client_secret", "clientSecret")]
+    public void An_unknown_key_fails_naming_the_closest_known_one(string key, string closest)
+    {
+        var failure = Assert.Single(ProviderConfig.Check(Obj((key, new SecretValue(Str("s3cr3t-value"))))));
+
+        Assert.Equal(key, failure.Property);
+        Assert.Contains($"entradevices:{key} is not a setting of this provider", failure.Reason);
+        Assert.Contains($"Did you mean entradevices:{closest}?", failure.Reason);
+        Assert.DoesNotContain("s3cr3t-value", failure.Reason);
+    }
+
+    [Fact]
+    public void A_key_far_from_every_known_one_lists_what_is_accepted_without_a_guess()
+    {
+        var failure = Assert.Single(ProviderConfig.Check(Obj(("subscriptionId", Str("x")))));
+
+        Assert.DoesNotContain("Did you mean", failure.Reason);
+        Assert.Contains("Accepted keys: tenantId, clientId", failure.Reason);
+    }
+
+    [Fact]
+    public void The_keys_the_engine_adds_to_every_provider_are_accepted()
+    {
+        Assert.Empty(ProviderConfig.Check(Obj(("version", Str("0.1.0")), ("pluginDownloadURL", Str("github://api.github.com/o/r")), ("__internal", ObjectValue.Empty))));
+    }
 }

@@ -70,6 +70,18 @@ describe('provider configuration falling back to the environment', { timeout: 60
     }
   });
 
+  it('CheckConfig fails a misspelled entradevices:* key, naming the closest known key', async () => {
+    const provider = await startProvider({});
+    try {
+      const { failures } = await provider.checkConfig({ tenantID: '3c8ef067-8b96-44de-b2ae-557dfa0f97a0', graphEndpont: 'https://graph.microsoft.com' });
+      assert.deepEqual(failures.map((f) => f.property).sort(), ['graphEndpont', 'tenantID']);
+      assert.match(failures.find((f) => f.property === 'tenantID').reason, /Did you mean entradevices:tenantId\?/);
+      assert.match(failures.find((f) => f.property === 'graphEndpont').reason, /Did you mean entradevices:graphEndpoint\?/);
+    } finally {
+      await provider.stop();
+    }
+  });
+
   it('Configure with a bad fallback is INVALID_ARGUMENT, never UNKNOWN', async () => {
     const provider = await startProvider({ env: { ARM_USE_OIDC: 'maybe' } });
     try {
