@@ -19,6 +19,9 @@ internal sealed record DeclaredResources(
     EnrollmentStatusPage? StatusPage = null,
     AutopilotDevices? Devices = null)
 {
+    /// <summary>The memberships of the join group the stack declares (users and nested groups), one resource each.</summary>
+    public IReadOnlyList<GroupMember> JoinGroupMembers { get; init; } = [];
+
     /// <summary>The stack outputs: the group ids and the effective (live) settings.</summary>
     public IDictionary<string, object?> ToStackOutputs()
     {

@@ -39,14 +39,16 @@ internal static class DeviceSettingsProgram
     {
         ArgumentNullException.ThrowIfNull(settings);
 
-        var joinGroup = settings.Join?.CreatedGroupName is string joinGroupName ? DeviceJoinGroup.Create(joinGroupName) : null;
+        (Group? joinGroup, IReadOnlyList<GroupMember> joinGroupMembers) = settings.Join?.CreatedGroupName is string joinGroupName
+            ? DeviceJoinGroup.Create(joinGroupName, settings.Join.CreatedGroupMembers)
+            : ((Group?)null, []);
         var autopilotGroup = settings.AutopilotGroupName is string autopilotGroupName ? AutopilotDeviceGroup.Create(autopilotGroupName) : null;
         var localAdministrators = settings.LocalAdminsGroupName is string localAdminsGroupName
             ? JoinedDeviceLocalAdministrators.Create(localAdminsGroupName)
             : null;
 
         var allowedToJoinGroupIds = settings.Join is { Scope: MembershipScope.Selected } join
-            ? AllowedToJoinGroupIds(join, joinGroup)
+            ? AllowedToJoinGroupIds(join, joinGroup, joinGroupMembers)
             : null;
         var policy = new DeviceRegistrationPolicy(
             PolicyResourceName, DeviceRegistrationPolicyArgsFactory.Create(settings, allowedToJoinGroupIds));
@@ -84,7 +86,10 @@ internal static class DeviceSettingsProgram
             })
             : null;
 
-        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page, devices);
+        return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page, devices)
+        {
+            JoinGroupMembers = joinGroupMembers,
+        };
     }
 
     /// <summary>An Enrollment Status Page assigned to the Autopilot device group; only what the stack declares is sent.</summary>
@@ -156,10 +161,10 @@ internal static class DeviceSettingsProgram
         };
 
     /// <summary>
-    /// The existing group ids plus the created group's object id. Built from the group's output, so the
-    /// policy that receives it depends on the group (created first, deleted last).
+    /// The existing group ids plus the created group's object id. Built from the group's output and its memberships', so
+    /// the policy that receives it depends on them: the group is filled before the policy names it, and emptied after.
     /// </summary>
-    private static Output<ImmutableArray<string>> AllowedToJoinGroupIds(JoinSettings join, Group? joinGroup)
+    private static Output<ImmutableArray<string>> AllowedToJoinGroupIds(JoinSettings join, Group? joinGroup, IReadOnlyList<GroupMember> members)
     {
         var ids = new List<Input<string>>();
         foreach (var id in join.ExistingGroupIds)
@@ -169,7 +174,7 @@ internal static class DeviceSettingsProgram
 
         if (joinGroup is not null)
         {
-            ids.Add(joinGroup.ObjectId);
+            ids.Add(Output.Tuple(joinGroup.ObjectId, Output.All(members.Select(member => member.Id))).Apply(pair => pair.Item1));
         }
 
         return Output.All(ids);

@@ -31,6 +31,10 @@ internal static class ConfigKeys
     public const string OnDestroy = "deviceRegistrationPolicy.onDestroy";
     public const string CreateJoinGroup = "joinGroup.create";
     public const string JoinGroupName = "joinGroup.name";
+    public const string JoinGroupMemberUserIds = "joinGroup.memberUserIds";
+    public const string JoinGroupMemberGroupIds = "joinGroup.memberGroupIds";
+    public const string JoinGroupMembershipRule = "joinGroup.membershipRule";
+    public const string JoinGroupMembersManagedElsewhere = "joinGroup.membersManagedElsewhere";
     public const string CreateLocalAdminsGroup = "localAdminsGroup.create";
     public const string LocalAdminsGroupName = "localAdminsGroup.name";
     public const string CreateAutopilotGroup = "autopilotGroup.create";
@@ -99,6 +103,10 @@ internal static class ConfigKeys
         OnDestroy,
         CreateJoinGroup,
         JoinGroupName,
+        JoinGroupMemberUserIds,
+        JoinGroupMemberGroupIds,
+        JoinGroupMembershipRule,
+        JoinGroupMembersManagedElsewhere,
         CreateLocalAdminsGroup,
         LocalAdminsGroupName,
         CreateAutopilotGroup,

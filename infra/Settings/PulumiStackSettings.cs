@@ -20,7 +20,8 @@ internal static class PulumiStackSettings
         var project = Deployment.Instance.ProjectName;
         try
         {
-            return StackSettings.Parse(ProjectValues(Environment.GetEnvironmentVariable(ConfigVariable), project), project);
+            var config = Environment.GetEnvironmentVariable(ConfigVariable);
+            return StackSettings.Parse(ProjectValues(config, project), project, OtherKeys(config, project));
         }
         catch (StackSettingsException e)
         {
@@ -28,6 +29,12 @@ internal static class PulumiStackSettings
             throw new RunException(e.Message, e);
         }
     }
+
+    /// <summary>The keys of every other namespace in the SDK's configuration JSON, in full (<c>namespace:key</c>).</summary>
+    public static IReadOnlyList<string> OtherKeys(string? configJson, string project) => string.IsNullOrWhiteSpace(configJson)
+        ? []
+        : [.. (JsonSerializer.Deserialize<Dictionary<string, string?>>(configJson) ?? []).Keys
+            .Where(key => key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(project + ":", StringComparison.Ordinal))];
 
     /// <summary>The values of <paramref name="project"/>'s keys (namespace removed) in the SDK's configuration JSON.</summary>
     public static IReadOnlyDictionary<string, string?> ProjectValues(string? configJson, string project)

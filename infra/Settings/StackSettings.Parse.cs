@@ -11,8 +11,10 @@ internal sealed partial record StackSettings
     /// </summary>
     /// <param name="values">Raw values by key, as Pulumi hands them to the program: each section a JSON object.</param>
     /// <param name="configNamespace">The project name, used to spell keys in messages.</param>
+    /// <param name="otherKeys">The stack's keys of other namespaces, in full (<c>entradevices:autopilotDevices</c>): one that
+    /// names a section of this program is a section written under the wrong namespace, which the program would not see.</param>
     /// <exception cref="StackSettingsException">One or more values are invalid; all are reported at once.</exception>
-    public static StackSettings Parse(IReadOnlyDictionary<string, string?> values, string configNamespace)
+    public static StackSettings Parse(IReadOnlyDictionary<string, string?> values, string configNamespace, IEnumerable<string>? otherKeys = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentException.ThrowIfNullOrWhiteSpace(configNamespace);
@@ -25,6 +27,15 @@ internal sealed partial record StackSettings
         }
 
         reader.RejectUnknownKeys(ConfigKeys.All, ConfigKeys.Sections);
+        foreach (var key in (otherKeys ?? []).Order(StringComparer.Ordinal))
+        {
+            var name = key[(key.IndexOf(':') + 1)..];
+            if (ConfigKeys.Sections.Contains(name, StringComparer.Ordinal) || ConfigKeys.Replaced.ContainsKey(name))
+            {
+                reader.Error($"'{key}' is under the namespace '{key[..key.IndexOf(':')]}', but this program reads its settings from '{configNamespace}:': "
+                    + $"as written, the program does not see it. Move it to '{configNamespace}:{name}' in the stack file.");
+            }
+        }
 
         var settings = new StackSettings
         {
@@ -65,6 +76,7 @@ internal sealed partial record StackSettings
             reader, ConfigKeys.CreateJoinGroup, ConfigKeys.JoinGroupName, createByDefault: false, DefaultJoinGroupName);
         var groupIds = reader.ObjectIds(ConfigKeys.JoinGroupIds);
         var userIds = reader.ObjectIds(ConfigKeys.JoinUserIds);
+        var members = ReadJoinGroupMembers(reader, createdGroupName is not null);
 
         if (reader.Failed(ConfigKeys.JoinScope) || reader.Failed(ConfigKeys.CreateJoinGroup))
         {
@@ -80,8 +92,19 @@ internal sealed partial record StackSettings
                     + $"{reader.Name(ConfigKeys.JoinUserIds)} or {reader.Name(ConfigKeys.CreateJoinGroup)} (true) is set, so nobody could join devices; "
                     + $"set at least one of them, or set {reader.Name(ConfigKeys.JoinScope)} to \"all\" or \"none\".");
             }
+            else if (createdGroupName is not null && groupIds.Count == 0 && userIds.Count == 0 && members is { DeclaresSomeone: false, ManagedElsewhere: false }
+                && !new[] { ConfigKeys.JoinGroupIds, ConfigKeys.JoinUserIds, ConfigKeys.JoinGroupMemberUserIds, ConfigKeys.JoinGroupMemberGroupIds,
+                    ConfigKeys.JoinGroupMembershipRule, ConfigKeys.JoinGroupMembersManagedElsewhere }.Any(reader.Failed))
+            {
+                reader.Error(
+                    $"{reader.Name(ConfigKeys.JoinScope)} is \"selected\" and the only ones allowed to join are the members of the join group this program "
+                    + "creates, which nothing fills: it would be created empty, and nobody could join devices to Microsoft Entra (Autopilot's user-driven "
+                    + $"join included). Say who is in it: {reader.Name(ConfigKeys.JoinGroupMemberGroupIds)} (existing groups to nest), "
+                    + $"{reader.Name(ConfigKeys.JoinGroupMemberUserIds)} (users) or {reader.Name(ConfigKeys.JoinGroupMembershipRule)} (a dynamic membership rule, "
+                    + $"Entra ID P1); or, where another process fills the group, set {reader.Name(ConfigKeys.JoinGroupMembersManagedElsewhere)} to true.");
+            }
 
-            return new JoinSettings(MembershipScope.Selected, userIds, groupIds, createdGroupName);
+            return new JoinSettings(MembershipScope.Selected, userIds, groupIds, createdGroupName, members);
         }
 
         var scopeIs = scope is { } value ? $"is \"{value.ToContractValue()}\"" : "is not set";
@@ -96,6 +119,40 @@ internal sealed partial record StackSettings
         RejectMembersOutsideSelected(reader, ConfigKeys.JoinScope, scopeIs, ConfigKeys.JoinUserIds, userIds, "users allowed to join");
 
         return scope is { } declared ? new JoinSettings(declared, [], [], null) : null;
+    }
+
+    private static JoinGroupMembers? ReadJoinGroupMembers(ConfigValueReader reader, bool created)
+    {
+        var users = reader.ObjectIds(ConfigKeys.JoinGroupMemberUserIds);
+        var groups = reader.ObjectIds(ConfigKeys.JoinGroupMemberGroupIds);
+        var rule = reader.Text(ConfigKeys.JoinGroupMembershipRule, 3072, "a dynamic membership rule such as (user.userType -eq \"Member\") -and (user.accountEnabled -eq true)");
+        var elsewhere = reader.Boolean(ConfigKeys.JoinGroupMembersManagedElsewhere) ?? false;
+        var set = new[] { ConfigKeys.JoinGroupMemberUserIds, ConfigKeys.JoinGroupMemberGroupIds, ConfigKeys.JoinGroupMembershipRule, ConfigKeys.JoinGroupMembersManagedElsewhere }
+            .Where(reader.IsSet).Select(reader.Name).ToList();
+        if (!created)
+        {
+            if (set.Count > 0 && !reader.Failed(ConfigKeys.CreateJoinGroup))
+            {
+                reader.Error($"{string.Join(", ", set)} {(set.Count == 1 ? "is" : "are")} set but {reader.Name(ConfigKeys.CreateJoinGroup)} is not true; "
+                    + $"they say who is in the join group this program creates: set {reader.Name(ConfigKeys.CreateJoinGroup)} to true, or remove them.");
+            }
+
+            return null;
+        }
+
+        if (rule is not null && (users.Count > 0 || groups.Count > 0))
+        {
+            reader.Error($"{reader.Name(ConfigKeys.JoinGroupMembershipRule)} makes the join group dynamic, and a dynamic group has no assigned members: "
+                + $"remove {reader.Name(ConfigKeys.JoinGroupMemberUserIds)} and {reader.Name(ConfigKeys.JoinGroupMemberGroupIds)}, or the rule.");
+        }
+
+        if (elsewhere && (rule is not null || users.Count > 0 || groups.Count > 0))
+        {
+            reader.Error($"{reader.Name(ConfigKeys.JoinGroupMembersManagedElsewhere)} is true, which says this stack adds nobody to the join group, "
+                + "but members or a rule are declared: remove one or the other.");
+        }
+
+        return new JoinGroupMembers(users, groups, rule, elsewhere);
     }
 
     private static StatusPageSettings? ReadStatusPage(ConfigValueReader reader, bool autopilotGroup)

@@ -67,10 +67,17 @@ internal sealed partial record StackSettings
     /// What the settings allow but the journey cannot work with, said at every preview: an MDM user scope of "none"
     /// while the stack declares the Autopilot device group means Autopilot devices never enroll in Intune.
     /// </summary>
-    public IReadOnlyList<string> Warnings => Enrollment?.Mdm?.Scope == MembershipScope.None && AutopilotGroupName is not null
-        ? [$"{ConfigKeys.MdmScope} is \"none\" while the stack declares the Autopilot device group: devices join Entra but never enroll in Intune, "
-            + "so the Enrollment Status Page and the deployment profile never apply. Set it to \"all\" or \"selected\"."]
-        : [];
+    public IReadOnlyList<string> Warnings =>
+    [
+        .. Enrollment?.Mdm?.Scope == MembershipScope.None && AutopilotGroupName is not null
+            ? [$"{ConfigKeys.MdmScope} is \"none\" while the stack declares the Autopilot device group: devices join Entra but never enroll in Intune, "
+                + "so the Enrollment Status Page and the deployment profile never apply. Set it to \"all\" or \"selected\"."]
+            : Array.Empty<string>(),
+        .. Join is { Scope: MembershipScope.Selected, UserIds.Count: 0, ExistingGroupIds.Count: 0, CreatedGroupMembers.ManagedElsewhere: true }
+            ? [$"{ConfigKeys.JoinScope} is \"selected\" and only the join group this program creates may join devices, which this stack creates empty "
+                + $"({ConfigKeys.JoinGroupMembersManagedElsewhere}): until the process that fills it adds members, nobody can join devices to Microsoft Entra."]
+            : Array.Empty<string>(),
+    ];
 
     /// <summary><see cref="RestoreOriginal"/> or <see cref="RestoreDefaults"/>; <see langword="null"/> keeps the provider default.</summary>
     public string? OnDestroy { get; init; }

@@ -46,6 +46,49 @@ public sealed class PolicyDependencyTests
     }
 
     [Fact]
+    public async Task The_join_group_gets_its_declared_members_before_the_policy_names_it()
+    {
+        DeclaredResources? declared = null;
+        await ProgramRun.RunAsync(
+            ProgramRun.Config(
+                ("deviceRegistrationPolicy.joinScope", "selected"),
+                ("joinGroup.create", "true"),
+                ("joinGroup.memberGroupIds", $"[\"{ExistingGroupId}\"]"),
+                ("joinGroup.memberUserIds", UserId)),
+            "join-group-members",
+            program: () =>
+            {
+                declared = DeviceSettingsProgram.Declare(PulumiStackSettings.Load());
+                return declared.ToStackOutputs();
+            });
+
+        Assert.NotNull(declared);
+        Assert.Equal(2, declared.JoinGroupMembers.Count);
+        var dependencies = await OutputUtilities.GetDependenciesAsync(declared.AllowedToJoinGroupIds!);
+        foreach (var member in declared.JoinGroupMembers)
+        {
+            Assert.Equal(EntraMocks.ObjectIdOf(DeviceJoinGroup.ResourceName), await OutputUtilities.GetValueAsync(member.GroupObjectId));
+            Assert.Contains(member, dependencies);
+        }
+
+        Assert.Equal(
+            new[] { ExistingGroupId, UserId }.Order(),
+            (await Task.WhenAll(declared.JoinGroupMembers.Select(member => OutputUtilities.GetValueAsync(member.MemberObjectId)))).Order());
+    }
+
+    [Fact]
+    public async Task A_membership_rule_makes_the_join_group_dynamic()
+    {
+        var run = await ProgramRun.RunAsync(
+            ProgramRun.Config(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"), ("joinGroup.membershipRule", "(user.accountEnabled -eq true)")),
+            "join-group-rule");
+
+        var group = run.Single(EntraMocks.GroupType, DeviceJoinGroup.ResourceName);
+        Assert.Equal("(user.accountEnabled -eq true)", Tree.At(group.Inputs, "dynamicMembership.rule"));
+        Assert.Equal(Tree.Canonical(new[] { "DynamicMembership" }), Tree.Canonical(Tree.At(group.Inputs, "types")));
+    }
+
+    [Fact]
     public async Task Existing_groups_alone_create_no_join_group()
     {
         var run = await ProgramRun.RunAsync(

@@ -152,20 +152,14 @@ public sealed class StackFileTests
     public async Task Dev_is_permissive()
     {
         var run = await ProgramRun.RunAsync(StackConfigFile.Load("dev"));
-        var joinGroupId = EntraMocks.ObjectIdOf(DeviceJoinGroup.ResourceName);
 
         var policy = run.Single(DeviceRegistrationPolicy.TypeToken);
         Assert.Equal(20.0, Tree.At(policy.Inputs, "userDeviceQuota"));
         Assert.Equal("notRequired", Tree.At(policy.Inputs, "multiFactorAuthConfiguration"));
-        Assert.Equal("selected", Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.scope"));
-        Assert.Equal(Tree.Canonical(new[] { joinGroupId }), Tree.Canonical(Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.groups")));
+        Assert.Equal("all", Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.scope"));
         Assert.True(Tree.Bool(policy.Inputs, "localAdminPassword.isEnabled"));
         Assert.Null(Tree.At(policy.Inputs, "onDestroy"));
-
-        var joinGroup = run.Single(EntraMocks.GroupType, DeviceJoinGroup.ResourceName);
-        Assert.Equal(StackSettings.DefaultJoinGroupName, Tree.At(joinGroup.Inputs, "displayName"));
-        Assert.Equal(joinGroupId, await run.OutputAsync<string>("joinGroupObjectId"));
-        Assert.Equal(new[] { joinGroupId }, await run.OutputAsync<ImmutableArray<string>>("allowedToJoinGroupIds"));
+        Assert.DoesNotContain(run.Registered(EntraMocks.GroupType), group => group.Name == DeviceJoinGroup.ResourceName);
 
         Assert.Empty(run.Registered(EntraMocks.DirectoryRoleAssignmentType));
         Assert.Empty(run.Registered(BitLockerKeyRecoveryRestriction.TypeToken));
@@ -184,6 +178,12 @@ public sealed class StackFileTests
         Assert.Equal(5.0, Tree.At(policy.Inputs, "userDeviceQuota"));
         Assert.Equal("required", Tree.At(policy.Inputs, "multiFactorAuthConfiguration"));
         Assert.Equal("selected", Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.scope"));
+        var joinGroupId = EntraMocks.ObjectIdOf(DeviceJoinGroup.ResourceName);
+        Assert.Equal(Tree.Canonical(new[] { joinGroupId }), Tree.Canonical(Tree.At(policy.Inputs, "azureADJoin.allowedToJoin.groups")));
+        // The join group is not empty: it is dynamic, every enabled member user.
+        var joinGroup = run.Single(EntraMocks.GroupType, DeviceJoinGroup.ResourceName);
+        Assert.Equal("(user.userType -eq \"Member\") -and (user.accountEnabled -eq true)", Tree.At(joinGroup.Inputs, "dynamicMembership.rule"));
+        Assert.Equal(new[] { joinGroupId }, await run.OutputAsync<ImmutableArray<string>>("allowedToJoinGroupIds"));
         Assert.False(Tree.Bool(policy.Inputs, "azureADJoin.localAdmins.enableGlobalAdmins"));
         Assert.Equal("none", Tree.At(policy.Inputs, "azureADJoin.localAdmins.registeringUsers.scope"));
         Assert.True(Tree.Bool(policy.Inputs, "localAdminPassword.isEnabled"));
@@ -217,6 +217,8 @@ public sealed class StackFileTests
         var expected = new List<string> { $"{DeviceRegistrationPolicy.TypeToken}::{DeviceSettingsProgram.PolicyResourceName}" };
         if (settings.Join?.CreatedGroupName is not null)
         {
+            var members = settings.Join.CreatedGroupMembers ?? JoinGroupMembers.None;
+            expected.AddRange(members.UserIds.Concat(members.GroupIds).Select(id => $"azuread:index/groupMember:GroupMember::{DeviceJoinGroup.MemberResourcePrefix}{id}"));
             expected.Add($"{EntraMocks.GroupType}::{DeviceJoinGroup.ResourceName}");
         }
 

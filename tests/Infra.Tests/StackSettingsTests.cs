@@ -38,7 +38,7 @@ public sealed class StackSettingsTests
     [Fact]
     public void Selected_join_scope_with_a_created_group_uses_the_default_group_name()
     {
-        var settings = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"));
+        var settings = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"), ("joinGroup.memberGroupIds", "aaaaaaaa-0000-0000-0000-000000000009"));
 
         var join = Assert.IsType<JoinSettings>(settings.Join);
         Assert.Equal(MembershipScope.Selected, join.Scope);
@@ -113,6 +113,74 @@ public sealed class StackSettingsTests
             $"'{Ns}:deviceRegistrationPolicy.requireMFA' is not a setting of this program. Did you mean '{Ns}:deviceRegistrationPolicy.requireMfa'? "
             + $"Accepted keys: {string.Join(", ", ConfigKeys.All)}.",
             SingleError(("deviceRegistrationPolicy.requireMFA", "true")));
+
+    [Fact]
+    public void A_selected_scope_whose_only_group_is_the_created_empty_one_fails_naming_what_to_add()
+    {
+        var error = SingleError(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"));
+
+        Assert.Contains("it would be created empty, and nobody could join devices", error);
+        foreach (var key in new[] { "joinGroup.memberGroupIds", "joinGroup.memberUserIds", "joinGroup.membershipRule", "joinGroup.membersManagedElsewhere" })
+        {
+            Assert.Contains($"'{Ns}:{key}'", error);
+        }
+    }
+
+    [Fact]
+    public void The_created_join_group_takes_users_and_nested_groups_or_a_rule()
+    {
+        var assigned = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"),
+            ("joinGroup.memberUserIds", "[\"bbbbbbbb-0000-0000-0000-000000000002\"]"), ("joinGroup.memberGroupIds", "AAAAAAAA-0000-0000-0000-000000000001"));
+        var dynamic = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"),
+            ("joinGroup.membershipRule", "(user.userType -eq \"Member\") -and (user.accountEnabled -eq true)"));
+
+        var members = assigned.Join!.CreatedGroupMembers!;
+        Assert.Equal(["bbbbbbbb-0000-0000-0000-000000000002"], members.UserIds);
+        Assert.Equal(["aaaaaaaa-0000-0000-0000-000000000001"], members.GroupIds);
+        Assert.Null(members.MembershipRule);
+        Assert.Equal("(user.userType -eq \"Member\") -and (user.accountEnabled -eq true)", dynamic.Join!.CreatedGroupMembers!.MembershipRule);
+        Assert.Empty(assigned.Warnings);
+    }
+
+    [Fact]
+    public void Members_managed_elsewhere_pass_with_a_warning_that_the_group_starts_empty()
+    {
+        var settings = Parse(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"), ("joinGroup.membersManagedElsewhere", "true"));
+
+        Assert.Contains("nobody can join devices", Assert.Single(settings.Warnings));
+    }
+
+    [Fact]
+    public void A_rule_with_assigned_members_fails()
+        => Assert.Contains("a dynamic group has no assigned members", SingleError(("deviceRegistrationPolicy.joinScope", "selected"), ("joinGroup.create", "true"),
+            ("joinGroup.membershipRule", "(user.accountEnabled -eq true)"), ("joinGroup.memberUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
+
+    [Fact]
+    public void Join_group_members_without_the_created_group_fail()
+        => Assert.Contains($"'{Ns}:joinGroup.memberUserIds' is set but '{Ns}:joinGroup.create' is not true", SingleError(
+            ("deviceRegistrationPolicy.joinScope", "selected"), ("deviceRegistrationPolicy.joinUserIds", "bbbbbbbb-0000-0000-0000-000000000002"),
+            ("joinGroup.memberUserIds", "bbbbbbbb-0000-0000-0000-000000000002")));
+
+    [Theory]
+    [InlineData("entradevices:autopilotDevices")]
+    [InlineData("azuread:deviceRegistrationPolicy")]
+    [InlineData("entradevices:joinScope")]
+    public void A_section_under_another_namespace_fails_naming_where_it_belongs(string key)
+    {
+        var error = Assert.Single(Assert.Throws<StackSettingsException>(() => StackSettings.Parse(StructuredKeys.Values([]), Ns, [key])).Errors);
+
+        Assert.StartsWith($"'{key}' is under the namespace '{key[..key.IndexOf(':')]}'", error);
+        Assert.Contains($"Move it to '{Ns}:{key[(key.IndexOf(':') + 1)..]}'", error);
+    }
+
+    [Fact]
+    public void Keys_of_other_namespaces_that_are_not_sections_of_this_program_are_theirs()
+    {
+        var config = $$"""{"azuread:tenantId": "t", "entradevices:graphEndpoint": "https://graph.microsoft.com", "{{Ns}}:autopilotGroup": "{}"}""";
+
+        Assert.Equal(["azuread:tenantId", "entradevices:graphEndpoint"], PulumiStackSettings.OtherKeys(config, Ns).Order());
+        StackSettings.Parse(PulumiStackSettings.ProjectValues(config, Ns), Ns, PulumiStackSettings.OtherKeys(config, Ns));
+    }
 
     [Fact]
     public void An_unknown_section_is_rejected_without_a_far_fetched_guess()
