@@ -67,6 +67,8 @@ if ! dotnet restore Stack.sln --locked-mode >"$logs/restore.log" 2>&1; then
     && grep "NU1101" "$logs/restore.log" | grep -q -E "Unable to find package '?Pulumi"; then
     echo "infra: skipped infra/, sdk/dotnet and tests/Infra.Tests: this machine's NuGet source does not serve the Pulumi packages ($(grep -o -E "Unable to find package '?Pulumi([A-Za-z.]*[A-Za-z])?" "$logs/restore.log" | sed -E "s/Unable to find package '?//" | sort -u | paste -sd ',' - | sed 's/,/, /g'); see $logs/restore.log)."
     solution=Core.slnf
+    # The release dry run (tests/workflows/check-release.mjs) cannot pack the SDK package either: it says so.
+    export PULUMI_PACKAGES_SERVED=false
     must restore-without-infra dotnet restore "$solution" --locked-mode
   else
     echo "restore: FAILED ($logs/restore.log)"

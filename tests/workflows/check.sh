@@ -31,5 +31,6 @@ fi
 # The scripts the workflows run, then the workflows themselves (whose summary is the last line).
 status=0
 node tests/workflows/check-scripts.mjs || status=1
+node tests/workflows/check-release.mjs || status=1
 node tests/workflows/check-workflows.mjs || status=1
 exit $status
