@@ -1,7 +1,7 @@
 // Checks of the scripts the workflows run (.github/scripts), against lock and assets files written here, so that
 // each check can be seen both to pass and to fail. Prints PASS/FAIL lines and "scripts: N passed, M failed".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -60,6 +60,15 @@ check('a lock entry at a version no dependent asks for fails, on a FAIL line tha
   drift.status === 1 && /^FAIL .*Microsoft\.Kiota\.Abstractions 2\.0\.1 .*ask 2\.0\.0.*Directory\.Packages\.props/m.test(drift.stderr), drift.stdout + drift.stderr);
 const usage = run(lock);
 check('an odd number of files is a usage error', usage.status === 2, usage.stdout + usage.stderr);
+
+// The pins the deployment guide lists are the pins the check holds the workflows to: every one, at its release and commit.
+const pins = JSON.parse(readFileSync(path.join('tests', 'workflows', 'pinned-actions.json'), 'utf8')).actions;
+const guide = readFileSync(path.join('docs', 'deploying-from-github-actions.md'), 'utf8');
+const missing = Object.entries(pins).filter(([name, pin]) => !guide.includes(`| \`${name}\` | ${pin.version} | \`${pin.sha}\` |`)).map(([name]) => name);
+console.log(`${missing.length === 0 ? 'PASS' : 'FAIL'} docs: the guide's "Pinned today" table lists every pinned action at its release and commit`
+  + `${missing.length === 0 ? '' : ` (missing or different: ${missing.join(', ')})`}`);
+if (missing.length === 0) passed++;
+else failed++;
 
 rmSync(dir, { recursive: true, force: true });
 console.log(`scripts: ${passed} passed, ${failed} failed`);
