@@ -50,7 +50,7 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
                     await _requests.SendAsync(Operation("PATCH", "set"), Path, new() { ["appliesTo"] = MobilityPolicyMapping.ToGraph(scope.Scope) }, cancellationToken);
                     break;
                 case MobilityStep.AddGroup add:
-                    await _requests.AddReferenceAsync(Operation("POST", $"add group {add.GroupId} to"), $"{Path}/includedGroups", $"groups/{add.GroupId}", cancellationToken);
+                    await _requests.AddReferenceAsync(Operation("POST", $"add group {add.GroupId} to"), $"{Path}/includedGroups", $"groups/{GraphPath.Id(add.GroupId)}", cancellationToken);
                     break;
                 case MobilityStep.RemoveGroup remove:
                     await _requests.RemoveReferenceAsync(Operation("DELETE", $"remove group {remove.GroupId} from"), $"{Path}/includedGroups", remove.GroupId, cancellationToken);

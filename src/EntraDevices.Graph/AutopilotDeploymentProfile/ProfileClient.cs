@@ -20,14 +20,14 @@ public sealed partial class ProfileClient(GraphConnection connection)
     /// <summary>The profile with its assignments, or null when Graph answers 404.</summary>
     public async Task<DeploymentProfile?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var profile = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Autopilot deployment profile {id}"), $"{Path}/{id}", cancellationToken);
+        var profile = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Autopilot deployment profile {id}"), $"{Path}/{GraphPath.Id(id)}", cancellationToken);
         if (profile is null)
         {
             return null;
         }
 
         var assignments = await _requests.ListAsync(Operation("GET", $"{Path}/{{id}}/assignments", $"read the assignments of Autopilot deployment profile {id}"),
-            $"{Path}/{id}/assignments", cancellationToken);
+            $"{Path}/{GraphPath.Id(id)}/assignments", cancellationToken);
         return ProfileMapping.FromGraph(profile, assignments);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class ProfileClient(GraphConnection connection)
         var changes = ProfileMapping.Changes(live, desired);
         if (changes.Count > 0)
         {
-            await _requests.SendAsync(Operation("PATCH", $"{Path}/{{id}}", $"update Autopilot deployment profile {id}"), $"{Path}/{id}", changes, cancellationToken);
+            await _requests.SendAsync(Operation("PATCH", $"{Path}/{{id}}", $"update Autopilot deployment profile {id}"), $"{Path}/{GraphPath.Id(id)}", changes, cancellationToken);
         }
 
         return desired with { DeviceType = live.DeviceType };
@@ -76,7 +76,7 @@ public sealed partial class ProfileClient(GraphConnection connection)
         var operation = Operation("POST", $"{Path}/{{id}}/assignments", $"assign Autopilot deployment profile {id} to {what}") with { Retriable = false };
         try
         {
-            var created = await _requests.SendAsync(operation, $"{Path}/{id}/assignments", ProfileMapping.Assignment(kind, groupId), cancellationToken);
+            var created = await _requests.SendAsync(operation, $"{Path}/{GraphPath.Id(id)}/assignments", ProfileMapping.Assignment(kind, groupId), cancellationToken);
             var assignmentId = (string?)created?["id"] ?? $"{id}_{groupId ?? "allDevices"}";
             return new ProfileAssignment(assignmentId, kind, groupId);
         }
@@ -93,7 +93,7 @@ public sealed partial class ProfileClient(GraphConnection connection)
 
     public Task UnassignAsync(string id, ProfileAssignment assignment, CancellationToken cancellationToken) =>
         _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}/assignments/{{assignmentId}}", $"remove assignment {assignment.Id} of Autopilot deployment profile {id}"),
-            $"{Path}/{id}/assignments/{assignment.Id}", null, cancellationToken);
+            $"{Path}/{GraphPath.Id(id)}/assignments/{GraphPath.Id(assignment.Id)}", null, cancellationToken);
 
     /// <summary>Deletes the profile's assignments, then the profile (Graph refuses to delete an assigned profile).</summary>
     public async Task DeleteAsync(DeploymentProfile profile, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ public sealed partial class ProfileClient(GraphConnection connection)
             await UnassignAsync(profile.Id, assignment, cancellationToken);
         }
 
-        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Autopilot deployment profile {profile.Id}"), $"{Path}/{profile.Id}", null, cancellationToken);
+        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Autopilot deployment profile {profile.Id}"), $"{Path}/{GraphPath.Id(profile.Id)}", null, cancellationToken);
     }
 
     [GeneratedRegex(@"Another Profile (?<id>[0-9a-fA-F-]{36}) is already assigned to All Devices", RegexOptions.IgnoreCase)]

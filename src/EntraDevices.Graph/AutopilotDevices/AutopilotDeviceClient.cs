@@ -59,38 +59,38 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
 
     /// <summary>One import record, or null when it is gone.</summary>
     public async Task<ImportRecord?> ImportRecordAsync(string id, CancellationToken cancellationToken) =>
-        await _requests.GetAsync(Operation("GET", $"{ImportsPath}/{{id}}", $"read Autopilot import record {id}"), $"{ImportsPath}/{id}", cancellationToken) is { } record
+        await _requests.GetAsync(Operation("GET", $"{ImportsPath}/{{id}}", $"read Autopilot import record {id}"), $"{ImportsPath}/{GraphPath.Id(id)}", cancellationToken) is { } record
             ? Record(Element(record)) : null;
 
     /// <summary>Deletes a finished import record; one already gone is not an error.</summary>
     public Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken) =>
-        _requests.DeleteAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{id}", cancellationToken);
+        _requests.DeleteAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{GraphPath.Id(id)}", cancellationToken);
 
     /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page).</summary>
     public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken) =>
         await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, Device, cancellationToken);
 
     public async Task<AutopilotDevice?> DeviceAsync(string id, CancellationToken cancellationToken) =>
-        await _requests.GetAsync(Operation("GET", $"{DevicesPath}/{{id}}", $"read Autopilot device {id}"), $"{DevicesPath}/{id}", cancellationToken) is { } device
+        await _requests.GetAsync(Operation("GET", $"{DevicesPath}/{{id}}", $"read Autopilot device {id}"), $"{DevicesPath}/{GraphPath.Id(id)}", cancellationToken) is { } device
             ? Device(Element(device)) : null;
 
     /// <summary>Deletes a device record (Graph refuses an enrolled one); one already gone is not an error.</summary>
     public Task DeleteDeviceAsync(AutopilotDevice device, CancellationToken cancellationToken) =>
         _requests.DeleteAsync(Operation("DELETE", $"{DevicesPath}/{{id}}", $"delete Autopilot device {device.SerialNumber} ({device.Id})"),
-            $"{DevicesPath}/{device.Id}", cancellationToken);
+            $"{DevicesPath}/{GraphPath.Id(device.Id)}", cancellationToken);
 
     public Task SetGroupTagAsync(string id, string serial, string? groupTag, CancellationToken cancellationToken) =>
         _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/updateDeviceProperties", $"set the group tag of Autopilot device {serial}"),
-            $"{DevicesPath}/{id}/updateDeviceProperties", new JsonObject { ["groupTag"] = groupTag ?? "" }, cancellationToken);
+            $"{DevicesPath}/{GraphPath.Id(id)}/updateDeviceProperties", new JsonObject { ["groupTag"] = groupTag ?? "" }, cancellationToken);
 
     public Task AssignUserAsync(string id, string serial, string userPrincipalName, CancellationToken cancellationToken) =>
         _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/assignUserToDevice", $"assign {userPrincipalName} to Autopilot device {serial}"),
-            $"{DevicesPath}/{id}/assignUserToDevice",
+            $"{DevicesPath}/{GraphPath.Id(id)}/assignUserToDevice",
             new JsonObject { ["userPrincipalName"] = userPrincipalName, ["addressableUserName"] = userPrincipalName.Split('@')[0] }, cancellationToken);
 
     public Task UnassignUserAsync(string id, string serial, CancellationToken cancellationToken) =>
         _requests.SendAsync(Operation("POST", $"{DevicesPath}/{{id}}/unassignUserFromDevice", $"unassign the user of Autopilot device {serial}"),
-            $"{DevicesPath}/{id}/unassignUserFromDevice", null, cancellationToken);
+            $"{DevicesPath}/{GraphPath.Id(id)}/unassignUserFromDevice", null, cancellationToken);
 
     /// <summary>Asks Autopilot to sync (beta). A sync running (409) or run within 10 minutes (429) is an answer, not a failure.</summary>
     public async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)

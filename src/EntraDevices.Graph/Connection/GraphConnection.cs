@@ -22,8 +22,9 @@ public sealed class GraphConnection : IDisposable
 
     private GraphConnection(
         GraphServiceClient client, HttpClient graphHttp, HttpClient tokenHttp, Uri endpoint, TimeSpan requestTimeout, Redaction redaction,
-        ChosenCredential chosen, TokenCredential credential, string[] scopes)
+        ChosenCredential chosen, TokenCredential credential, string[] scopes, GraphTuning tuning)
     {
+        Tuning = tuning;
         _credential = credential;
         _scopes = scopes;
         _signedInAs = chosen.SignedInAs;
@@ -38,6 +39,9 @@ public sealed class GraphConnection : IDisposable
     }
 
     public GraphServiceClient Client { get; }
+
+    /// <summary>The retry handler's knobs, for the requests that set their own retry rule.</summary>
+    public GraphTuning Tuning { get; }
 
     /// <summary>The Graph base URL including the API version, e.g. https://graph.microsoft.com/v1.0.</summary>
     public Uri Endpoint { get; }
@@ -94,7 +98,7 @@ public sealed class GraphConnection : IDisposable
         var graphHttp = GraphClientFactory.Create(handlers, finalHandler: new SecureTransportHandler(Wire()));
         graphHttp.Timeout = Timeout.InfiniteTimeSpan;  // each call is bounded by Run and by its caller's token
         var client = new GraphServiceClient(graphHttp, auth, endpoint.ToString());
-        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, requestTimeout, redaction, credential, remembering, scopes);
+        return new GraphConnection(client, graphHttp, tokenHttp, endpoint, requestTimeout, redaction, credential, remembering, scopes, tuning);
     }
 
     // Redirects are the SDK's redirect handler's job alone, so each hop passes through SecureTransportHandler.
@@ -128,7 +132,7 @@ public sealed class GraphConnection : IDisposable
         {
             return await call(new GraphCall(bound.Token, headers));
         }
-        catch (Exception exception) when (exception is not UnexpectedPolicyShapeException)
+        catch (Exception exception) when (exception is not (UnexpectedPolicyShapeException or Transport.InvalidIdException))
         {
             throw _errors.Translate(operation, exception, cancellationToken, headers);
         }

@@ -20,14 +20,14 @@ public sealed class StatusPageClient(GraphConnection connection)
 
     public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var page = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Enrollment Status Page {id}"), $"{Path}/{id}", cancellationToken);
+        var page = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", cancellationToken);
         if (page is null)
         {
             return null;
         }
 
         var assignments = await _requests.ListAsync(Operation("GET", $"{Path}/{{id}}/assignments", $"read the assignments of Enrollment Status Page {id}"),
-            $"{Path}/{id}/assignments", cancellationToken);
+            $"{Path}/{GraphPath.Id(id)}/assignments", cancellationToken);
         return FromGraph(page, [.. assignments.Select(a => (string?)a["target"]?["groupId"]).OfType<string>()]);
     }
 
@@ -59,7 +59,7 @@ public sealed class StatusPageClient(GraphConnection connection)
             body[name] = value?.DeepClone();
         }
 
-        await _requests.SendAsync(Operation("PATCH", $"{Path}/{{id}}", $"update Enrollment Status Page {id}"), $"{Path}/{id}", body, cancellationToken);
+        await _requests.SendAsync(Operation("PATCH", $"{Path}/{{id}}", $"update Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", body, cancellationToken);
     }
 
     /// <summary>Replaces the page's assignments with exactly <paramref name="groups"/>.</summary>
@@ -70,15 +70,15 @@ public sealed class StatusPageClient(GraphConnection connection)
             ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g },
         })]);
         await _requests.SendAsync(Operation("POST", $"{Path}/{{id}}/assign", $"assign Enrollment Status Page {id} to {groups.Count} group(s)"),
-            $"{Path}/{id}/assign", new JsonObject { ["enrollmentConfigurationAssignments"] = list }, cancellationToken);
+            $"{Path}/{GraphPath.Id(id)}/assign", new JsonObject { ["enrollmentConfigurationAssignments"] = list }, cancellationToken);
     }
 
     public async Task SetPriorityAsync(string id, int priority, CancellationToken cancellationToken) =>
         await _requests.SendAsync(Operation("POST", $"{Path}/{{id}}/setPriority", $"give Enrollment Status Page {id} priority {priority}"),
-            $"{Path}/{id}/setPriority", new JsonObject { ["priority"] = priority }, cancellationToken);
+            $"{Path}/{GraphPath.Id(id)}/setPriority", new JsonObject { ["priority"] = priority }, cancellationToken);
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken) =>
-        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Enrollment Status Page {id}"), $"{Path}/{id}", null, cancellationToken);
+        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", null, cancellationToken);
 
     /// <summary>The page from Graph's JSON: only the writable settings of <see cref="StatusPageFields"/> are kept.</summary>
     public static StatusPage FromGraph(JsonObject json, IReadOnlyList<string> groups)

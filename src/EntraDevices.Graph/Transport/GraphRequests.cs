@@ -142,22 +142,51 @@ public sealed class GraphRequests(GraphConnection connection)
 
     /// <summary>Removes a relation: <c>DELETE {path}/{id}/$ref</c>.</summary>
     public Task RemoveReferenceAsync(GraphOperation operation, string path, string id, CancellationToken cancellationToken) =>
-        SendAsync(operation with { Method = "DELETE" }, $"{path}/{id}/$ref", null, cancellationToken);
+        SendAsync(operation with { Method = "DELETE" }, $"{path}/{GraphPath.Id(id)}/$ref", null, cancellationToken);
 
-    private Uri Address(GraphOperation operation, string path) => new($"{connection.Root.ToString().TrimEnd('/')}/{operation.ApiVersion}/{path.TrimStart('/')}");
+    private Uri Address(GraphOperation operation, string path)
+    {
+        // The last guard (ids are checked and escaped where they enter a path, GraphPath.Id): no request ever climbs
+        // out of the path it was built on.
+        var segments = path.Split('?', 2)[0].Split('/');
+        if (segments.Any(segment => segment is "." or ".." || segment.Contains('%', StringComparison.Ordinal) || segment.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new InvalidIdException(path);
+        }
 
-    private static RequestInformation Request(Method method, Uri address, GraphOperation operation, GraphCall call)
+        return new($"{connection.Root.ToString().TrimEnd('/')}/{operation.ApiVersion}/{path.TrimStart('/')}");
+    }
+
+    private RequestInformation Request(Method method, Uri address, GraphOperation operation, GraphCall call)
     {
         var request = new RequestInformation { HttpMethod = method, URI = address };
         request.AddRequestOptions(call.Options);
         request.Headers.Add("Accept", "application/json");
         if (!operation.Retriable)
         {
-            request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0, ShouldRetry = (_, _, _) => false }]);
+            // A write that must not be sent twice (a create, an import) is resent only after a 429: Graph throttled it,
+            // so nothing was done; wait as Retry-After says and send it again. A 5xx or a lost answer may hide a write
+            // that was applied: never resent, the caller finds out what the tenant holds.
+            request.AddRequestOptions([new RetryHandlerOption
+            {
+                MaxRetry = connection.Tuning.MaxRetries,
+                Delay = (int)connection.Tuning.RetryDelay.TotalSeconds,
+                // Retry-After beyond the tuning's bound (the Autopilot sync's "within 10 minutes" answer) is an answer for the
+                // caller, not a wait: it fails the call with the 429 and the caller says what it means.
+                ShouldRetry = (_, _, response) => response.StatusCode == System.Net.HttpStatusCode.TooManyRequests
+                    && RetryAfter(response) <= connection.Tuning.MaxThrottleWait,
+            }]);
         }
 
         return request;
     }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => TimeSpan.Zero,
+    };
 
     private async Task<JsonObject?> Send(Method method, Uri address, JsonObject? body, GraphOperation operation, GraphCall call)
     {

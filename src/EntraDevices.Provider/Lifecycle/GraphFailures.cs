@@ -1,5 +1,6 @@
 using EntraDevices.Graph;
 using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.Transport;
 
 namespace EntraDevices.Provider.Lifecycle;
 
@@ -16,6 +17,11 @@ internal static class GraphFailures
         catch (GraphRequestException error)
         {
             throw Clean(error, undone);
+        }
+        catch (InvalidIdException error)
+        {
+            // An id from state or an import that no Graph object can have (e.g. ../other-id): nothing was sent.
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);
         }
         catch (PersonRequiredException error)
         {

@@ -95,6 +95,40 @@ public abstract class ObjectContract : ResourceHarness
     }
 
     [Fact]
+    public async Task A_create_throttled_with_retry_after_is_sent_again_and_creates_one_object()
+    {
+        // A 429 means Graph did nothing: wait as told and send the same create again (issue #24, 5).
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = CollectionPath, Status = 429, RetryAfterSeconds = 0 });
+
+        var created = await CreateAsync(Resource(), Checked(NewInputs));
+
+        Assert.Equal(1, ObjectsInTenant);
+        Assert.Equal((string)ObjectsOfKind.Single()["id"]!, created.Id);
+        Assert.Equal(2, Emulator.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith(CollectionPath, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData("../{0}")]
+    [InlineData("{0}/assignments")]
+    [InlineData("{0}?$select=id")]
+    [InlineData("%2e%2e%2f{0}")]
+    public async Task An_id_shaped_like_a_path_is_refused_before_any_request_and_touches_no_other_object(string shape)
+    {
+        // Issue #24, 10: a state or import id must never point a request at another object.
+        var other = await Created(Resource());
+        var id = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, other.Id);
+
+        var delete = await Assert.ThrowsAsync<CleanFailure>(() => DeleteAsync(Resource(), id, other.Outputs, Checked(NewInputs)));
+        var read = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), id, ObjectValue.Empty, ObjectValue.Empty));
+
+        Assert.Equal(CleanFailureReason.InvalidInput, delete.Reason);
+        Assert.Equal(CleanFailureReason.InvalidInput, read.Reason);
+        Assert.Contains("is not an id Microsoft Graph gives", delete.Message);
+        Assert.Empty(Emulator.Requests);
+        Assert.Equal(1, ObjectsInTenant);
+    }
+
+    [Fact]
     public async Task A_create_whose_answer_was_lost_before_it_applied_is_a_clean_failure()
     {
         Emulator.InjectFault(new Fault { Method = "POST", DropConnection = true });

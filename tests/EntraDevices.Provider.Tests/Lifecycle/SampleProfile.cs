@@ -87,7 +87,7 @@ internal sealed class SampleProfile : IObjectKind<SampleProfile.Declared, Sample
     private sealed class Graph(GraphRequests requests) : IObjectEndpoint<Declared, Live>
     {
         public async Task<Live?> GetAsync(string id, CancellationToken cancellationToken) =>
-            await requests.GetAsync(Operation, $"{Path}/{id}", cancellationToken) is { } json ? Live.From(json) : null;
+            await requests.GetAsync(Operation, $"{Path}/{GraphPath.Id(id)}", cancellationToken) is { } json ? Live.From(json) : null;
 
         public async Task<Live> CreateAsync(Declared spec, CancellationToken cancellationToken)
         {
@@ -123,11 +123,11 @@ internal sealed class SampleProfile : IObjectKind<SampleProfile.Declared, Sample
                 return current;
             }
 
-            await requests.SendAsync(Operation with { Method = "PATCH" }, $"{Path}/{current.Id}", changes, operation.Token);
+            await requests.SendAsync(Operation with { Method = "PATCH" }, $"{Path}/{GraphPath.Id(current.Id)}", changes, operation.Token);
             return await GetAsync(current.Id, operation.Token) ?? throw new UnexpectedPolicyShapeException("The profile vanished after its update.");
         }
 
         public Task DeleteAsync(Live current, CancellationToken cancellationToken) =>
-            requests.SendAsync(Operation with { Method = "DELETE" }, $"{Path}/{current.Id}", null, cancellationToken);
+            requests.SendAsync(Operation with { Method = "DELETE" }, $"{Path}/{GraphPath.Id(current.Id)}", null, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EntraDevices.Graph;
 using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.Transport;
 using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Values;
 
@@ -62,6 +63,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
 
     public async Task<ReadResult> ReadAsync(ResourceRead read, Operation operation)
     {
+        RequireId(read.Id, $"read {kind.Noun}");
         var live = await GraphFailures.BeforeWrite(
             () => _consistency.ReadAsync(token => kind.Endpoint(connection()).GetAsync(read.Id, token), operation.Token), $"read {kind.Noun} {read.Id}");
         if (live is null)
@@ -82,6 +84,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
             return LeafDiff.Promise(update.OldOutputs, update.NewInputs, kind.Leaves);
         }
 
+        RequireId(update.Id, $"update {kind.Noun}");
         var endpoint = kind.Endpoint(connection());
         var current = await GraphFailures.BeforeWrite(
             () => _consistency.ReadAsync(token => endpoint.GetAsync(update.Id, token), operation.Token), $"update {kind.Noun} {update.Id}")
@@ -94,6 +97,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
 
     public async Task DeleteAsync(ResourceDelete delete, Operation operation)
     {
+        RequireId(delete.Id, $"delete {kind.Noun}");
         var endpoint = kind.Endpoint(connection());
         var current = await GraphFailures.BeforeWrite(() => endpoint.GetAsync(delete.Id, operation.Token), $"delete {kind.Noun} {delete.Id}");
         if (current is null)
@@ -102,6 +106,18 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
         }
 
         await Delete(endpoint, current, delete.OldInputs, $"delete {kind.Noun} {delete.Id}", operation.Token);
+    }
+
+    /// <summary>
+    /// An id from state or an import goes into Graph URLs: one that no Graph object can have (<c>../other-id</c>,
+    /// <c>id/assignments</c>) is refused before any request, whatever the kind's endpoint does with it.
+    /// </summary>
+    private static void RequireId(string id, string what)
+    {
+        if (!GraphPath.IsId(id))
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{Sentences.End(new InvalidIdException(id).Message)} Nothing was changed: {what}.");
+        }
     }
 
     public JsonObject Schema() => kind.Schema();
