@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 
 fail() { echo "package-release.sh: $*" >&2; exit 2; }
 tag_version() {
-  [[ "$1" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "the tag is '$1'; accepted: v<major>.<minor>.<patch>, e.g. v1.2.3"
+  [[ "$1" =~ ^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$ ]] || fail "the tag is '$1'; accepted: v<major>.<minor>.<patch>, e.g. v1.2.3"
   echo "${1#v}"
 }
 server() {

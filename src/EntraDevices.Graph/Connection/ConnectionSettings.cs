@@ -42,8 +42,10 @@ public sealed record ConnectionSettings
     /// <summary>The variable each field falls back to, in the provider's config-key spelling.</summary>
     public static IReadOnlyDictionary<string, string[]> EnvironmentVariables { get; } = new Dictionary<string, string[]>
     {
-        ["tenantId"] = ["ARM_TENANT_ID"],
-        ["clientId"] = ["ARM_CLIENT_ID"],
+        // This provider's own variables first: a person sets them in their shell for a device-code sign-in without
+        // changing what pulumi-azuread, which reads ARM_*, signs in with.
+        ["tenantId"] = ["ENTRADEVICES_TENANT_ID", "ARM_TENANT_ID"],
+        ["clientId"] = ["ENTRADEVICES_CLIENT_ID", "ARM_CLIENT_ID"],
         ["clientSecret"] = ["ARM_CLIENT_SECRET"],
         ["useOidc"] = ["ARM_USE_OIDC"],
         ["oidcToken"] = ["ARM_OIDC_TOKEN"],

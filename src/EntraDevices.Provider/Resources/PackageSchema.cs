@@ -21,8 +21,8 @@ internal static class PackageSchema
         pluginDownloadUrl ??= PluginDownloadUrl;
         var config = new JsonObject
         {
-            ["tenantId"] = String("Entra tenant id. Falls back to ARM_TENANT_ID."),
-            ["clientId"] = String("Application (client) id to sign in as. Falls back to ARM_CLIENT_ID."),
+            ["tenantId"] = String("Entra tenant id. Falls back to ENTRADEVICES_TENANT_ID, then ARM_TENANT_ID."),
+            ["clientId"] = String("Application (client) id to sign in as. Falls back to ENTRADEVICES_CLIENT_ID, then ARM_CLIENT_ID."),
             ["clientSecret"] = String("Client secret of the application. Falls back to ARM_CLIENT_SECRET. Prefer OIDC in pipelines.", secret: true),
             ["useOidc"] = Boolean("Sign in with an OIDC federated token (workload identity federation). Falls back to ARM_USE_OIDC."),
             ["oidcToken"] = String("The federated token itself. Falls back to ARM_OIDC_TOKEN.", secret: true),

@@ -97,6 +97,23 @@ public class CredentialChainTests
     }
 
     [Fact]
+    public void The_providers_own_tenant_and_client_variables_come_before_the_arm_ones_pulumi_azuread_shares()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ARM_TENANT_ID"] = "arm-tenant",
+            ["ARM_CLIENT_ID"] = "arm-client",
+            ["ENTRADEVICES_TENANT_ID"] = Tenant,
+            ["ENTRADEVICES_CLIENT_ID"] = Client,
+        };
+
+        var settings = new ConnectionSettings().WithEnvironmentFallback(environment.GetValueOrDefault);
+
+        Assert.Equal(Tenant, settings.TenantId);
+        Assert.Equal(Client, settings.ClientId);
+    }
+
+    [Fact]
     public void Arm_use_oidc_that_is_not_a_boolean_is_named()
     {
         var error = Assert.Throws<ConnectionSettingsException>(() =>
