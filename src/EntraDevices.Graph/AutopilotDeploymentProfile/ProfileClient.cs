@@ -91,11 +91,15 @@ public sealed partial class ProfileClient(GraphConnection connection)
         }
     }
 
+    /// <summary>Removes one assignment; one already gone (a resend of a lost answer, or removed outside Pulumi) is done.</summary>
     public Task UnassignAsync(string id, ProfileAssignment assignment, CancellationToken cancellationToken) =>
-        _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}/assignments/{{assignmentId}}", $"remove assignment {assignment.Id} of Autopilot deployment profile {id}"),
-            $"{Path}/{GraphPath.Id(id)}/assignments/{GraphPath.Id(assignment.Id)}", null, cancellationToken);
+        _requests.DeleteAsync(Operation("DELETE", $"{Path}/{{id}}/assignments/{{assignmentId}}", $"remove assignment {assignment.Id} of Autopilot deployment profile {id}"),
+            $"{Path}/{GraphPath.Id(id)}/assignments/{GraphPath.Id(assignment.Id)}", cancellationToken);
 
-    /// <summary>Deletes the profile's assignments, then the profile (Graph refuses to delete an assigned profile).</summary>
+    /// <summary>
+    /// Deletes the profile's assignments, then the profile (Graph refuses to delete an assigned profile). A 404 on an
+    /// assignment means that assignment is gone, never the profile; a 404 on the profile's own DELETE means it is gone.
+    /// </summary>
     public async Task DeleteAsync(DeploymentProfile profile, CancellationToken cancellationToken)
     {
         foreach (var assignment in profile.Assignments)
@@ -103,7 +107,7 @@ public sealed partial class ProfileClient(GraphConnection connection)
             await UnassignAsync(profile.Id, assignment, cancellationToken);
         }
 
-        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Autopilot deployment profile {profile.Id}"), $"{Path}/{GraphPath.Id(profile.Id)}", null, cancellationToken);
+        await _requests.DeleteAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Autopilot deployment profile {profile.Id}"), $"{Path}/{GraphPath.Id(profile.Id)}", cancellationToken);
     }
 
     [GeneratedRegex(@"Another Profile (?<id>[0-9a-fA-F-]{36}) is already assigned to All Devices", RegexOptions.IgnoreCase)]

@@ -77,8 +77,9 @@ public sealed class StatusPageClient(GraphConnection connection)
         await _requests.SendAsync(Operation("POST", $"{Path}/{{id}}/setPriority", $"give Enrollment Status Page {id} priority {priority}"),
             $"{Path}/{GraphPath.Id(id)}/setPriority", new JsonObject { ["priority"] = priority }, cancellationToken);
 
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken) =>
-        await _requests.SendAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", null, cancellationToken);
+    /// <summary>Deletes the page; one already gone (a 404) is done.</summary>
+    public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+        _requests.DeleteAsync(Operation("DELETE", $"{Path}/{{id}}", $"delete Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", cancellationToken);
 
     /// <summary>The page from Graph's JSON: only the writable settings of <see cref="StatusPageFields"/> are kept.</summary>
     public static StatusPage FromGraph(JsonObject json, IReadOnlyList<string> groups)

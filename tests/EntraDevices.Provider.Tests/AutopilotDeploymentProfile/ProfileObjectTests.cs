@@ -120,6 +120,38 @@ public sealed class ProfileObjectTests : ObjectContract
     }
 
     [Fact]
+    public async Task A_404_on_an_assignment_resent_after_a_lost_answer_is_that_assignment_gone_not_the_profile()
+    {
+        // Issue #24, 3: the first assignment DELETE is applied and its answer lost (503); the transport sends it again
+        // and gets 404. That says the assignment is gone; the profile and its other assignment are still there.
+        var resource = Resource();
+        var inputs = Checked(Targeting("Sales", groups: [A, B]));
+        var created = await CreateAsync(resource, inputs);
+        Emulator.InjectFault(new Fault { Method = "DELETE", PathContains = "/assignments/", ApplyThenStatus = 503, RetryAfterSeconds = 0 });
+
+        await DeleteAsync(resource, created.Id, created.Outputs, inputs);
+
+        Assert.Equal(0, ObjectsInTenant);
+        Assert.Empty(Assigned(created.Id));
+    }
+
+    [Fact]
+    public async Task A_404_on_an_assignment_while_the_profile_stays_never_reports_the_profile_deleted()
+    {
+        // Graph answers 404 for an assignment and nothing changes: the profile is still assigned, so its own DELETE is
+        // refused. The delete fails, saying the profile is unchanged; it is never dropped from state while it exists.
+        var resource = Resource();
+        var inputs = Checked(Targeting("Sales", groups: [A]));
+        var created = await CreateAsync(resource, inputs);
+        Emulator.InjectFault(new Fault { Method = "DELETE", PathContains = "/assignments/", Status = 404, Times = 10 });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => DeleteAsync(resource, created.Id, created.Outputs, inputs));
+
+        Assert.Equal(1, ObjectsInTenant);
+        Assert.Contains("unchanged", error.Message);
+    }
+
+    [Fact]
     public async Task A_second_all_devices_profile_is_refused_naming_the_profile_that_holds_it_and_is_still_recorded()
     {
         var first = await CreateAsync(Resource(), Checked(Targeting("Everyone", allDevices: true)));

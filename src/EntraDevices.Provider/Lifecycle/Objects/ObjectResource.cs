@@ -11,7 +11,8 @@ namespace EntraDevices.Provider.Lifecycle.Objects;
 /// The lifecycle of every object resource, written once: create returns Graph's id and never makes a duplicate
 /// (a lost answer is followed by a search by natural key, and creates are never retried); a read waits out replica
 /// lag before it believes a 404, then drops the object from state; update reconciles the object and its children;
-/// a change of a create-only field replaces it; delete removes children first and takes 404 as done.
+/// a change of a create-only field replaces it; delete removes children first, and a failed delete counts as done only
+/// when a re-read no longer finds the object.
 /// </summary>
 internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kind, Func<GraphConnection> connection, Consistency? consistency = null)
     : IResource
@@ -171,10 +172,9 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
     {
         try
         {
+            // The endpoint takes a 404 on the object's own DELETE as done. Any other failure, a 404 of a child's included,
+            // is judged by a re-read: only an object no longer found is deleted.
             await endpoint.DeleteAsync(current, cancellationToken);
-        }
-        catch (GraphRequestException gone) when (gone.Status == 404)
-        {
         }
         catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)
         {
