@@ -91,6 +91,25 @@ public sealed class ProfileObjectTests : ObjectContract
         Assert.Equal([A, B], ((ArrayValue)updated.At("assignments.groups")!).Items.Select(i => ((StringValue)i).Value).Order());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_group_moved_between_groups_and_excluded_groups_converges_in_one_run(bool toIncluded)
+    {
+        // Issue #24, 4: {groups:[A], excludedGroups:[B]} -> {groups:[A, B]} (and back): the old assignment goes first.
+        var resource = Resource();
+        var before = Checked(toIncluded ? Targeting("Sales", groups: [A], excluded: [B]) : Targeting("Sales", groups: [A, B]));
+        var after = Checked(toIncluded ? Targeting("Sales", groups: [A, B]) : Targeting("Sales", groups: [A], excluded: [B]));
+        var created = await CreateAsync(resource, before);
+
+        var updated = await UpdateAsync(resource, created.Id, created.Outputs, after);
+
+        Assert.Equal(after.At("assignments.groups"), updated.At("assignments.groups"));
+        Assert.Equal(after.At("assignments.excludedGroups"), updated.At("assignments.excludedGroups"));
+        var read = await ReadAsync(resource, created.Id, updated, after);
+        Assert.False(Diff(read.Outputs, after).HasChanges);
+    }
+
     [Fact]
     public async Task Undeclared_assignments_are_left_alone()
     {

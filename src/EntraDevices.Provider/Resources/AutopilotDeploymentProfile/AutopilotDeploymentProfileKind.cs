@@ -76,7 +76,16 @@ internal sealed class AutopilotDeploymentProfileKind : IObjectKind<ProfileSpec, 
             if (spec.Targets is { } targets)
             {
                 var wanted = targets.All.ToList();
-                // Add before removing, so a profile moved from one group to another never targets nobody.
+                // A group moving between groups and excludedGroups first loses its old assignment: an assignment's id is
+                // <profile id>_<group id>, so Graph cannot hold both (inferred from that shape; if it could, this still converges).
+                foreach (var moving in assignments.Where(a => a.GroupId is not null && !wanted.Any(t => a.Targets(t.Kind, t.GroupId))
+                    && wanted.Any(t => t.GroupId == a.GroupId)).ToList())
+                {
+                    await client.UnassignAsync(current.Id, moving, operation.Token);
+                    assignments.Remove(moving);
+                }
+
+                // Add before removing the rest, so a profile moved from one group to another never targets nobody.
                 foreach (var (kind, group) in wanted.Where(t => !assignments.Any(a => a.Targets(t.Kind, t.GroupId))))
                 {
                     await operation.StatusAsync($"assigning the profile to {(group ?? "all devices")}");
