@@ -64,6 +64,33 @@ public sealed class DefaultPageSettingsTests : SettingsContract
         Assert.Equal((string?)before["displayName"], (string?)Page["displayName"]);
     }
 
+    [Theory]
+    [InlineData(0, 45, 45)]
+    [InlineData(60, 30, 90)]
+    public async Task The_timeout_is_in_the_outputs_after_every_patch_and_destroy_gives_the_found_value_back(int found, int created, int updated)
+    {
+        // Issue #24, 1 and 2: after a PATCH the outputs lacked the timeout (a diff that never went away), and destroy
+        // left the declared value because originalSettings had lost the found one.
+        Emulator.Tenant.Collection(Path).Patch(DefaultPage, new JsonObject { ["installProgressTimeoutInMinutes"] = found });
+        var resource = Resource();
+        var first = Checked(Obj(("installProgressTimeoutInMinutes", Num(created))));
+        var adopted = await CreateAsync(resource, first);
+        Assert.False(Diff(adopted.Outputs, first).HasChanges, string.Join(", ", Diff(adopted.Outputs, first).Changes.Keys));
+
+        var second = Checked(Obj(("installProgressTimeoutInMinutes", Num(updated))));
+        var outputs = adopted.Outputs;
+        if (updated != created)
+        {
+            outputs = await UpdateAsync(resource, FixedId, adopted.Outputs, second);
+            Assert.False(Diff(outputs, second).HasChanges, string.Join(", ", Diff(outputs, second).Changes.Keys));
+        }
+
+        Assert.Equal(Num(found), outputs.At("originalSettings.installProgressTimeoutInMinutes"));
+        await DeleteAsync(resource, FixedId, outputs, second);
+
+        Assert.Equal(found, (int)Page["installProgressTimeoutInMinutes"]!);
+    }
+
     [Fact]
     public void A_name_assignments_or_a_priority_are_refused_at_preview()
     {

@@ -56,6 +56,23 @@ public sealed class PageObjectTests : ObjectContract
     private JsonObject InTenant(string id) => Emulator.Tenant.Collection(Path).Get(id)!;
 
     [Fact]
+    public async Task After_a_patch_the_outputs_are_what_a_refresh_reads_so_the_next_preview_is_clean()
+    {
+        // Issue #24, 1: after any PATCH the outputs lacked installProgressTimeoutInMinutes, a perpetual diff.
+        var resource = Resource();
+        var first = Checked(Page("Sales").With("showInstallationProgress", Bool(true)));
+        var created = await CreateAsync(resource, first);
+        Assert.False(Diff(created.Outputs, first).HasChanges);
+
+        var second = Checked(Page("Sales").With("showInstallationProgress", Bool(false)).With("installProgressTimeoutInMinutes", Num(45)));
+        var updated = await UpdateAsync(resource, created.Id, created.Outputs, second);
+
+        Assert.False(Diff(updated, second).HasChanges, string.Join(", ", Diff(updated, second).Changes.Keys));
+        var read = await ReadAsync(resource, created.Id, updated, second);
+        Assert.Equal(read.Outputs, updated);
+    }
+
+    [Fact]
     public async Task Create_posts_the_page_then_assigns_the_whole_list_once_and_graph_appends_it()
     {
         var first = await CreateAsync(Resource(), Checked(Page("First")));

@@ -25,7 +25,9 @@ internal static class PageProperties
     {
         (_, null) => null,
         (FieldKind.Flag, JsonValue v) when v.TryGetValue<bool>(out var b) => new BoolValue(b),
-        (FieldKind.Minutes, JsonValue v) when v.TryGetValue<double>(out var n) => new NumberValue(n),
+        // A number parsed from Graph's answer, or one this provider wrote (an int-backed JsonValue, which TryGetValue<double> refuses).
+        (FieldKind.Minutes, JsonValue v) when v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            => new NumberValue(double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)),
         (FieldKind.Text, JsonValue v) when v.TryGetValue<string>(out var s) => new StringValue(s),
         (FieldKind.Ids, JsonArray a) => ArrayValue.Of(a.Select(i => (string?)i).OfType<string>()),
         _ => null,
