@@ -158,6 +158,25 @@ public sealed class EnrollmentSettingsTests : SettingsContract
     }
 
     [Fact]
+    public async Task A_restore_that_stops_part_way_says_what_was_put_back_and_promises_no_recorded_state()
+    {
+        // Issue #24, 6: the engine ignores properties on a failed Delete, so "its real state is recorded" was untrue.
+        var resource = Resource();
+        // Destroy puts back the terms of use URL (one PATCH), then the scope (another): the second is refused.
+        var inputs = Checked(MdmScope("selected", A).With("mdm.termsOfUseUrl", Wanted));
+        var created = await CreateAsync(resource, inputs);
+        Emulator.InjectFault(new Fault { Method = "PATCH", Skip = 1, Status = 400 });
+
+        var error = await Assert.ThrowsAsync<StateUnknown>(() => DeleteAsync(resource, FixedId, created.Outputs, inputs));
+
+        Assert.DoesNotContain("recorded", error.Message);
+        Assert.Contains("put back mdm.termsOfUseUrl, and not mdm.appliesTo, mdm.includedGroups.", error.Message);
+        Assert.Contains("stays in the stack's state", error.Message);
+        Assert.Contains("`pulumi refresh`", error.Message);
+        Assert.Contains("`pulumi destroy` again", error.Message);
+    }
+
+    [Fact]
     public async Task A_first_step_that_is_refused_changes_nothing_and_says_so()
     {
         Emulator.InjectFault(new Fault { Method = "POST", Status = 400 });

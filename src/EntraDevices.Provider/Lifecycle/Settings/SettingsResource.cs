@@ -108,7 +108,35 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
                     + (kind.Defaults is null ? "" : $"or set {OnDestroy} to \"{RestoreDefaults}\", ")
                     + "or remove the resource from state with `pulumi state delete`. Nothing was changed.");
         var live = await ReadLive("restore", operation);
-        await Apply(live, kind.Restorable(live, declared.RestoreFrom(live, source)), source, delete.OldInputs, "restore", operation);
+        var restored = kind.Restorable(live, declared.RestoreFrom(live, source));
+        try
+        {
+            await Apply(live, restored, source, delete.OldInputs, "restore", operation);
+        }
+        catch (PartialFailure partly)
+        {
+            throw Unfinished(partly, restored, delete.OldInputs);
+        }
+    }
+
+    /// <summary>
+    /// A restore that left the tenant between before and after. The engine ignores properties sent with a failed
+    /// Delete and keeps the resource in state as it was, so say what is true instead: which declared settings were put
+    /// back and which were not (by name: no value, a secret's included), and what to run.
+    /// </summary>
+    private StateUnknown Unfinished(PartialFailure partly, TLive restored, ObjectValue declared)
+    {
+        var wanted = kind.Outputs(restored);
+        var leaves = kind.Leaves.Where(leaf => declared.At(leaf) is not null && wanted.At(leaf) is not null).ToList();
+        var back = leaves.Where(leaf => Equals(partly.Outputs.At(leaf)?.Plain, wanted.At(leaf)?.Plain)).ToList();
+        var notBack = leaves.Except(back).ToList();
+        var reason = partly.Reasons.FirstOrDefault()?.Split(" A re-read shows ")[0] ?? partly.Message;
+        return new StateUnknown(
+            $"{Sentences.End(reason)} A re-read shows destroy put back {(back.Count == 0 ? "none of the declared settings" : string.Join(", ", back))}"
+            + (notBack.Count == 0 ? ", but the tenant differs from what was written elsewhere" : $", and not {string.Join(", ", notBack)}")
+            + $". {Sentences.Capitalized(kind.Noun)} stays in the stack's state "
+            + "as it was: run `pulumi refresh` to record what the tenant holds, then `pulumi destroy` again to finish putting it back.",
+            partly.Outputs, partly);
     }
 
     public JsonObject Schema() => kind.Schema();
