@@ -9,9 +9,9 @@ namespace EntraDevices.Graph.AutomaticIntuneEnrollment;
 /// </summary>
 public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKind kind, string appId)
 {
-    private const string Permission = "Policy.ReadWrite.MobilityManagement (delegated only: Graph has no application permission for it)";
+    private const string Permission = "Policy.ReadWrite.MobilityManagement";
     private const string Role = "Cloud Device Administrator";
-    private const string ReadPermission = "Policy.Read.All (delegated only: Graph has no application permission for it)";
+    private const string ReadPermission = "Policy.Read.All";
     private const string ReadRole = "Global Reader, Intune Administrator or Windows 365 Administrator";
 
     private readonly GraphRequests _requests = new(connection);
@@ -22,8 +22,8 @@ public sealed class MobilityPolicyClient(GraphConnection connection, MobilityKin
 
     private GraphOperation Operation(string method, string action) =>
         method == "GET"
-            ? new(method, $"/{Path}", $"{action} {Noun}", ReadPermission, ReadRole) { ApiVersion = "beta" }
-            : new(method, $"/{Path}", $"{action} {Noun}", Permission, Role) { ApiVersion = "beta" };
+            ? new(method, $"/{Path}", $"{action} {Noun}", ReadPermission, ReadRole) { ApiVersion = "beta", DelegatedOnly = true }
+            : new(method, $"/{Path}", $"{action} {Noun}", Permission, Role) { ApiVersion = "beta", DelegatedOnly = true };
 
     public async Task<MobilityPolicy> GetAsync(CancellationToken cancellationToken)
     {

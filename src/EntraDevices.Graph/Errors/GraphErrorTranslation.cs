@@ -83,7 +83,12 @@ internal sealed class GraphErrorTranslation(Redaction redaction, TimeSpan reques
             text += " The tenant has no active Intune licence, which every Intune (deviceManagement) call needs: assign one, then run this again.";
         }
 
-        if (status is 401 or 403)
+        if (status is 401 or 403 && operation.DelegatedOnly)
+        {
+            text += $" Graph has only a delegated permission for this: the person signed in needs the Entra role {operation.EntraRole}, and the app "
+                + $"registration they sign in with needs the delegated permission {operation.Permission}, with admin consent; no application sign-in can do it.";
+        }
+        else if (status is 401 or 403)
         {
             text += $" The identity running Pulumi needs the Microsoft Graph permission {operation.Permission}"
                 + $" (an application permission with admin consent, or a delegated scope); a signed-in user also needs the Entra role {operation.EntraRole}.";

@@ -15,5 +15,8 @@ public sealed record GraphOperation(string Method, string Path, string Action, s
     /// </summary>
     public bool Retriable { get; init; } = true;
 
+    /// <summary>Graph has only a delegated permission for this call: a person must be signed in, no application can make it.</summary>
+    public bool DelegatedOnly { get; init; }
+
     public override string ToString() => $"{Method} {Path}";
 }

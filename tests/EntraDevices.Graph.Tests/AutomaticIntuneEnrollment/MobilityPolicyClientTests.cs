@@ -70,6 +70,9 @@ public sealed class MobilityPolicyClientTests : IAsyncLifetime
 
         Assert.Equal(401, error.Status);
         Assert.Contains("Unsupported app-only call.", error.Message);
-        Assert.Contains("delegated only", error.Message);
+        // Issue #24, 11: one true sentence, what is missing and for whom, never "an application permission".
+        Assert.Contains("Graph has only a delegated permission for this: the person signed in needs the Entra role", error.Message);
+        Assert.Contains("needs the delegated permission Policy.Read.All, with admin consent; no application sign-in can do it.", error.Message);
+        Assert.DoesNotContain("an application permission with admin consent", error.Message);
     }
 }
