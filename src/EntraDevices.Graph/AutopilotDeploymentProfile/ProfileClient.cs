@@ -31,12 +31,15 @@ public sealed partial class ProfileClient(GraphConnection connection)
         return ProfileMapping.FromGraph(profile, assignments);
     }
 
-    /// <summary>Creates the bare profile (no assignments), never retried.</summary>
-    public async Task<DeploymentProfile> CreateAsync(ProfileSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the bare profile (no assignments), never resent but after a 429. With <paramref name="declared"/>, only those
+    /// fields are sent (ProfileMapping.ToGraphCreate); without, every setting.
+    /// </summary>
+    public async Task<DeploymentProfile> CreateAsync(ProfileSettings settings, CancellationToken cancellationToken, IReadOnlySet<string>? declared = null)
     {
         var created = await _requests.SendAsync(
             Operation("POST", Path, $"create Autopilot deployment profile '{settings.DisplayName}'") with { Retriable = false },
-            Path, ProfileMapping.ToGraph(settings), cancellationToken)
+            Path, declared is null ? ProfileMapping.ToGraph(settings) : ProfileMapping.ToGraphCreate(settings, declared), cancellationToken)
             ?? throw new UnexpectedPolicyShapeException("Graph answered the create of the Autopilot deployment profile without the profile.");
         return ProfileMapping.FromGraph(created, []);
     }

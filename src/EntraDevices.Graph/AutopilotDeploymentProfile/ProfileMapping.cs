@@ -29,6 +29,41 @@ public static class ProfileMapping
         ["outOfBoxExperienceSetting"] = Oobe(settings.OutOfBoxExperience),
     };
 
+    /// <summary>
+    /// The body of a create that carries only the declared fields (Graph names; an out-of-box setting as
+    /// <c>outOfBoxExperienceSetting.eulaHidden</c>) besides the type and the display name: Graph gives every other field
+    /// its own default, as the README promises for what a stack does not declare.
+    /// </summary>
+    public static JsonObject ToGraphCreate(ProfileSettings settings, IReadOnlySet<string> declared)
+    {
+        var body = new JsonObject();
+        foreach (var (name, value) in ToGraph(settings))
+        {
+            if (name == "outOfBoxExperienceSetting")
+            {
+                var oobe = new JsonObject();
+                foreach (var (field, setting) in (JsonObject)value!)
+                {
+                    if (declared.Contains($"{name}.{field}"))
+                    {
+                        oobe[field] = setting?.DeepClone();
+                    }
+                }
+
+                if (oobe.Count > 0)
+                {
+                    body[name] = oobe;
+                }
+            }
+            else if (name is "@odata.type" or "displayName" || declared.Contains(name))
+            {
+                body[name] = value?.DeepClone();
+            }
+        }
+
+        return body;
+    }
+
     /// <summary>The PATCH that moves <paramref name="live"/> to <paramref name="desired"/>: only what differs, never the create-only device type.</summary>
     public static JsonObject Changes(ProfileSettings live, ProfileSettings desired)
     {
@@ -68,7 +103,9 @@ public static class ProfileMapping
     public static DeploymentProfile FromGraph(JsonObject json, IEnumerable<JsonObject> assignments)
     {
         var id = Text(json, "id") ?? throw Odd("without an id");
-        var oobe = json["outOfBoxExperienceSetting"] as JsonObject ?? throw Odd("without outOfBoxExperienceSetting");
+        // An answer without the out-of-box settings (plausible after a create that sent none) reads as Graph's defaults,
+        // as a missing flag inside them does.
+        var oobe = json["outOfBoxExperienceSetting"] as JsonObject ?? [];
         var settings = new ProfileSettings(
             Text(json, "displayName") ?? throw Odd("without a displayName"),
             Text(json, "description"),

@@ -58,4 +58,25 @@ public class ProfileMappingTests
         Assert.Throws<UnexpectedPolicyShapeException>(() => ProfileMapping.FromGraph(json,
             [new JsonObject { ["id"] = "a", ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.somethingNew" } }]));
     }
+
+    [Fact]
+    public void A_create_body_carries_only_the_declared_fields_and_declared_out_of_box_settings()
+    {
+        var body = ProfileMapping.ToGraphCreate(Settings, new HashSet<string> { "locale", "outOfBoxExperienceSetting.eulaHidden" });
+
+        Assert.Equal(["@odata.type", "displayName", "locale", "outOfBoxExperienceSetting"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["eulaHidden"], body["outOfBoxExperienceSetting"]!.AsObject().Select(p => p.Key));
+        Assert.DoesNotContain("outOfBoxExperienceSetting", ProfileMapping.ToGraphCreate(Settings, new HashSet<string>()).Select(p => p.Key));
+    }
+
+    [Fact]
+    public void An_answer_without_out_of_box_settings_reads_as_graphs_defaults()
+    {
+        // An unknown of the facts: whether Graph answers a create that sent no out-of-box settings with them. Both read alike.
+        var json = new JsonObject { ["id"] = "p1", ["displayName"] = "Sales" };
+
+        var profile = ProfileMapping.FromGraph(json, []);
+
+        Assert.Equal(new OutOfBoxExperience(false, false, "standard", "singleUser", false, false), profile.Settings.OutOfBoxExperience);
+    }
 }

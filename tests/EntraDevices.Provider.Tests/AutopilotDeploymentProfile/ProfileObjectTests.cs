@@ -64,6 +64,20 @@ public sealed class ProfileObjectTests : ObjectContract
     }
 
     [Fact]
+    public async Task A_create_sends_only_what_is_declared_and_graph_gives_the_rest_its_defaults()
+    {
+        // Issue #24, 7: no description: null, no hardwareHashExtractionEnabled or OOBE fields the stack never named.
+        var inputs = Checked(Obj(("displayName", Str("Sales")), ("outOfBoxExperienceSetting", Obj(("eulaHidden", Bool(true)))), ("locale", Str("en-US"))));
+
+        var created = await CreateAsync(Resource(), inputs);
+
+        var body = JsonNode.Parse(Emulator.Requests.First(r => r.Method == "POST").Body!)!.AsObject();
+        Assert.Equal(["@odata.type", "displayName", "locale", "outOfBoxExperienceSetting"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["eulaHidden"], body["outOfBoxExperienceSetting"]!.AsObject().Select(p => p.Key));
+        Assert.False(Diff(created.Outputs, inputs).HasChanges);
+    }
+
+    [Fact]
     public async Task Assignments_are_reconciled_to_exactly_what_is_declared_and_drift_is_repaired()
     {
         var resource = Resource();

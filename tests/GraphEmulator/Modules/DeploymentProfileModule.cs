@@ -20,6 +20,38 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
 
     public const string AllDevicesTarget = "#microsoft.graph.allDevicesAssignmentTarget";
 
+    /// <summary>
+    /// A create that leaves fields out gets Graph's defaults, as a read then shows them (the resource page lists every
+    /// field; the values are the portal's defaults for a new user-driven profile, an inference: the docs give none).
+    /// </summary>
+    private static JsonObject WithDefaults(JsonObject profile)
+    {
+        void Default(JsonObject json, string name, JsonNode? value)
+        {
+            if (!json.ContainsKey(name))
+            {
+                json[name] = value;
+            }
+        }
+
+        Default(profile, "description", null);
+        Default(profile, "locale", "");
+        Default(profile, "deviceNameTemplate", null);
+        Default(profile, "deviceType", "windowsPc");
+        Default(profile, "hardwareHashExtractionEnabled", false);
+        Default(profile, "preprovisioningAllowed", false);
+        Default(profile, "roleScopeTagIds", new JsonArray("0"));
+        var oobe = profile["outOfBoxExperienceSetting"] as JsonObject ?? [];
+        profile["outOfBoxExperienceSetting"] = oobe;
+        Default(oobe, "privacySettingsHidden", false);
+        Default(oobe, "eulaHidden", false);
+        Default(oobe, "userType", "standard");
+        Default(oobe, "deviceUsageType", "singleUser");
+        Default(oobe, "keyboardSelectionPageSkipped", false);
+        Default(oobe, "escapeLinkHidden", false);
+        return profile;
+    }
+
     public void Register(RouteTable routes)
     {
         var profiles = tenant.Collection(Path);
@@ -41,7 +73,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            return GraphResponse.Created(profiles.Create(Body(request)));
+            return GraphResponse.Created(profiles.Create(WithDefaults(Body(request))));
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "GET", Read,
             request =>

@@ -56,7 +56,7 @@ internal sealed class AutopilotDeploymentProfileKind : IObjectKind<ProfileSpec, 
         public Task<DeploymentProfile?> GetAsync(string id, CancellationToken cancellationToken) => client.GetAsync(id, cancellationToken);
 
         public Task<DeploymentProfile> CreateAsync(ProfileSpec spec, CancellationToken cancellationToken) =>
-            client.CreateAsync(spec.Over(ProfileSpec.Defaults), cancellationToken);
+            client.CreateAsync(spec.Over(ProfileSpec.Defaults), cancellationToken, spec.DeclaredGraphFields());
 
         public async Task<DeploymentProfile?> FindAsync(ProfileSpec spec, CancellationToken cancellationToken)
         {

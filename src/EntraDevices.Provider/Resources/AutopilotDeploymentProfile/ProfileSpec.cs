@@ -47,6 +47,36 @@ internal sealed record ProfileSpec(
             Ids(ProfileProperties.RoleScopeTagIds), flags, Text($"{Oobe}.{ProfileProperties.UserType}"), Text($"{Oobe}.{ProfileProperties.DeviceUsageType}"), targets);
     }
 
+    /// <summary>The Graph fields the program declares, for a create that sends nothing else (an out-of-box setting as <c>outOfBoxExperienceSetting.name</c>).</summary>
+    public IReadOnlySet<string> DeclaredGraphFields()
+    {
+        const string oobe = "outOfBoxExperienceSetting";
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(name);
+            }
+        }
+
+        Add("description", Description);
+        Add("locale", Locale);
+        Add("deviceNameTemplate", DeviceNameTemplate);
+        Add("deviceType", DeviceType);
+        Add("hardwareHashExtractionEnabled", HardwareHashExtractionEnabled);
+        Add("preprovisioningAllowed", PreprovisioningAllowed);
+        Add("roleScopeTagIds", RoleScopeTagIds);
+        Add($"{oobe}.userType", UserType);
+        Add($"{oobe}.deviceUsageType", DeviceUsageType);
+        foreach (var flag in OobeFlags.Keys)
+        {
+            fields.Add($"{oobe}.{flag}");
+        }
+
+        return fields;
+    }
+
     /// <summary>The settings with every declared field laid over <paramref name="basis"/> (the defaults on create, the live profile on update).</summary>
     public ProfileSettings Over(ProfileSettings basis)
     {
