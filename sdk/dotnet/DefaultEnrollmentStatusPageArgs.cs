@@ -5,9 +5,6 @@ namespace Pulumi.EntraDevices;
 /// <summary>Inputs of <see cref="DefaultEnrollmentStatusPage"/>; what is left unset stays as the tenant has it.</summary>
 public sealed class DefaultEnrollmentStatusPageArgs : ResourceArgs
 {
-    [Input("description")]
-    public Input<string>? Description { get; set; }
-
     [Input("showInstallationProgress")]
     public Input<bool>? ShowInstallationProgress { get; set; }
 
@@ -49,13 +46,4 @@ public sealed class DefaultEnrollmentStatusPageArgs : ResourceArgs
 
     [Input("disableUserStatusTrackingAfterFirstUser")]
     public Input<bool>? DisableUserStatusTrackingAfterFirstUser { get; set; }
-
-    [Input("roleScopeTagIds")]
-    private InputList<string>? _roleScopeTagIds;
-
-    public InputList<string> RoleScopeTagIds
-    {
-        get => _roleScopeTagIds ??= new InputList<string>();
-        set => _roleScopeTagIds = value;
-    }
 }

@@ -154,8 +154,8 @@ internal sealed class InputRules(ObjectValue inputs)
         return ids;
     }
 
-    // A secret input's value never appears in an error, whatever is wrong with it.
-    private string Shown(string path, string value, PropertyValue? item = null) =>
+    /// <summary>The value as an error may quote it: a secret input's value never appears, whatever is wrong with it.</summary>
+    public string Shown(string path, string value, PropertyValue? item = null) =>
         inputs.IsSecretAt(path) || item is { IsSecret: true } ? "a secret value" : value;
 
     private T FailWith<T>(string path, string reason)

@@ -19,6 +19,28 @@ public class ProfileCheckTests
         return (failure.Property, failure.Reason);
     }
 
+    [Theory]
+    [InlineData("locale")]
+    [InlineData("deviceNameTemplate")]
+    public void A_locale_or_name_template_that_is_not_a_string_fails(string property)
+    {
+        // Issue #24, 8: an array or a number passed silently.
+        Assert.Equal((property, $"'{property}' must be a string; got a list."), Single(Profile((property, Ids("en-US")))));
+        Assert.Equal((property, $"'{property}' must be a string; got a number."), Single(Profile((property, Num(7)))));
+    }
+
+    [Theory]
+    [InlineData("locale", "xx-YY")]
+    [InlineData("deviceNameTemplate", "WAY-TOO-LONG-FOR-A-NAME-%SERIAL%")]
+    public void A_secret_locale_or_name_template_is_never_shown(string property, string value)
+    {
+        var (failed, reason) = Single(Profile((property, new SecretValue(Str(value)))));
+
+        Assert.Equal(property, failed);
+        Assert.DoesNotContain(value, reason);
+        Assert.Contains("a secret value", reason);
+    }
+
     [Fact]
     public void A_profile_with_every_field_passes()
     {

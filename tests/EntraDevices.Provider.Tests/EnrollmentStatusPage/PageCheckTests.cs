@@ -14,6 +14,26 @@ public class PageCheckTests
 
     private static string Failing(ObjectValue news) => Assert.Single(PageCheck.Check(news).Failures).Property;
 
+    [Theory]
+    [InlineData(2147483648.0)]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    public void A_priority_outside_what_graph_holds_fails(double priority) =>
+        Assert.Equal("priority", Failing(Page(("priority", Num(priority)))));
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("roleScopeTagIds")]
+    public void The_default_page_refuses_what_intune_refuses_to_change_on_it(string property)
+    {
+        // Issue #24, 8: Intune refused these for the default page only at apply, with a raw _version error.
+        PropertyValue value = property == "description" ? Str("Mine") : Ids("0");
+        var failure = Assert.Single(PageCheck.CheckDefault(Obj((property, value)), "originalSettings", DefaultPageSettings.Declarable).Failures);
+
+        Assert.Equal(property, failure.Property);
+        Assert.Contains("Intune refuses to change the default page's", failure.Reason);
+    }
+
     [Fact]
     public void A_page_with_settings_groups_and_a_priority_passes() => Assert.Empty(PageCheck.Check(Page(
         ("showInstallationProgress", Bool(true)), ("installProgressTimeoutInMinutes", Num(60)), ("customErrorMessage", Str("Call the service desk.")),

@@ -18,17 +18,13 @@ internal static class ProfileCheck
 
         Text(rules, DisplayName, MaxDisplayName, required: true);
         Text(rules, Description, MaxDescription, required: false);
-        if (rules.At(Locale)?.Plain is StringValue { Value: var locale } && !Locales.Contains(locale))
-        {
-            rules.Fail(Locale, $"'{Locale}' is \"{locale}\", which is not a Windows display language; accepted: \"\" (the user selects), "
+        // Each must be a string (an array or a number passed silently before); a secret one is never shown.
+        rules.Text(Locale, locale => Locales.Contains(locale) ? null
+            : $"'{Locale}' is {rules.Shown(Locale, $"\"{locale}\"")}, which is not a Windows display language; accepted: \"\" (the user selects), "
                 + string.Join(", ", Locales.Skip(1).Select(l => $"\"{l}\"")) + ".");
-        }
-
-        if (rules.At(DeviceNameTemplate)?.Plain is StringValue { Value: var template } && template.Length > 0
-            && NameTemplate.Problem(template) is { } problem)
-        {
-            rules.Fail(DeviceNameTemplate, $"'{DeviceNameTemplate}' \"{template}\" {problem}");
-        }
+        rules.Text(DeviceNameTemplate, template => template.Length > 0 && NameTemplate.Problem(template) is { } problem
+            ? $"'{DeviceNameTemplate}' {rules.Shown(DeviceNameTemplate, $"\"{template}\"")} {problem}"
+            : null);
 
         rules.OneOf(DeviceType, DeviceTypes);
         rules.Bool(HardwareHashExtractionEnabled);

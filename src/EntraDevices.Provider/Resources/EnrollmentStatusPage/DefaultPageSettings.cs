@@ -17,6 +17,12 @@ namespace EntraDevices.Provider.Resources.EnrollmentStatusPage;
 /// </summary>
 internal sealed class DefaultPageSettings : ISettings<StatusPage>
 {
+    /// <summary>
+    /// The settings a stack may declare for the default page: not its description nor its scope tags, which Intune
+    /// refuses to change on the default page (with a raw <c>_version</c> error at apply); they stay outputs.
+    /// </summary>
+    public static readonly string[] Declarable = [.. Fields.Where(f => f is not ("description" or "roleScopeTagIds"))];
+
     public string Token => "entradevices:index:DefaultEnrollmentStatusPage";
 
     public string FixedId => "defaultEnrollmentStatusPage";
@@ -25,15 +31,15 @@ internal sealed class DefaultPageSettings : ISettings<StatusPage>
 
     public string OriginalProperty => "originalSettings";
 
-    public IReadOnlyList<string> Leaves => Fields;
+    public IReadOnlyList<string> Leaves => Declarable;
 
-    public IReadOnlySet<string> IdLists { get; } = PageProperties.IdLists.Where(Fields.Contains).ToHashSet();
+    public IReadOnlySet<string> IdLists { get; } = PageProperties.IdLists.Where(Declarable.Contains).ToHashSet();
 
     public IReadOnlyList<string> ReadOnlyOutputs { get; } = [DisplayName];
 
     public StatusPage? Defaults => null;
 
-    public CheckResult Check(ObjectValue news) => PageCheck.CheckDefault(news, OriginalProperty);
+    public CheckResult Check(ObjectValue news) => PageCheck.CheckDefault(news, OriginalProperty, Declarable);
 
     public IDeclared<StatusPage> Declared(ObjectValue inputs) => new DeclaredDefaults(PageSpec.Read(inputs).Settings);
 
@@ -44,7 +50,7 @@ internal sealed class DefaultPageSettings : ISettings<StatusPage>
     public StatusPage? Recorded(PropertyValue? value) =>
         value?.Plain is ObjectValue recorded ? new StatusPage("", "", 0, PageSpec.Read(recorded).Settings, [], null) : null;
 
-    public ObjectValue ImportedInputs(StatusPage live) => Settings(live);
+    public ObjectValue ImportedInputs(StatusPage live) => new(Settings(live).Properties.Where(p => Declarable.Contains(p.Key)).ToDictionary());
 
     public bool SameWritable(StatusPage a, StatusPage b) => StatusPageFields.Writable.All(f => Same(f, a.Settings[f.Name], b.Settings[f.Name]));
 
@@ -79,12 +85,16 @@ internal sealed class DefaultPageSettings : ISettings<StatusPage>
     {
         var page = new EnrollmentStatusPageKind().Schema();
         var inputs = new JsonObject();
+        var outputs = new JsonObject();
         foreach (var field in Fields)
         {
-            inputs[field] = page["inputProperties"]![field]!.DeepClone();
+            outputs[field] = page["inputProperties"]![field]!.DeepClone();
+            if (Declarable.Contains(field))
+            {
+                inputs[field] = page["inputProperties"]![field]!.DeepClone();
+            }
         }
 
-        var outputs = (JsonObject)inputs.DeepClone();
         outputs[DisplayName] = SchemaBuilder.String("The default page's name (it cannot be renamed).");
         outputs[OriginalProperty] = SchemaBuilder.Ref("#/types/entradevices:index:EnrollmentStatusPageSettings", "The page as found when this stack adopted it; destroy puts the declared settings back from it.");
         return new JsonObject

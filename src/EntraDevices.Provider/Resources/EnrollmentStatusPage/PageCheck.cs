@@ -32,7 +32,7 @@ internal static class PageCheck
 
         Settings(rules, minimumTimeout: 1);
         rules.ObjectIds(Assignments, "group");
-        rules.Integer(Priority, p => p >= 1, "1 or more (0 belongs to the tenant's default page)");
+        rules.Integer(Priority, p => p is >= 1 and <= int.MaxValue, $"a whole number from 1 to {int.MaxValue} (0 belongs to the tenant's default page)");
         return new CheckResult(news, rules.Failures, rules.Warnings);
     }
 
@@ -40,13 +40,15 @@ internal static class PageCheck
     /// The tenant's default page: the same settings, but no name, assignments or priority, and a timeout of 0 is a
     /// value it holds (a real default page reports 0, and import declares it).
     /// </summary>
-    public static CheckResult CheckDefault(ObjectValue news, string originalProperty)
+    public static CheckResult CheckDefault(ObjectValue news, string originalProperty, IReadOnlyCollection<string> declarable)
     {
         var rules = new InputRules(news);
-        rules.Object("", Fields, new Dictionary<string, string>
+        rules.Object("", declarable, new Dictionary<string, string>
         {
             [DisplayName] = "the default page cannot be renamed.",
             [originalProperty] = "it records the page as found when the stack adopted it.",
+            ["description"] = "Intune refuses to change the default page's description.",
+            ["roleScopeTagIds"] = "Intune refuses to change the default page's scope tags.",
         });
         Settings(rules, minimumTimeout: 0);
         return new CheckResult(news, rules.Failures, rules.Warnings);
