@@ -33,6 +33,15 @@ public sealed record Fault
     /// <summary>Handle the request normally (state changes), then answer 200 with this body (as given, JSON or not) instead of the object.</summary>
     public string? ApplyThenBody { get; init; }
 
+    /// <summary>
+    /// Replica lag after a write: the object at <see cref="StalePath"/> (default: the request's path) is read as it was
+    /// before this request, for this many GETs of that path after it, as Graph's replicas lag behind a write.
+    /// </summary>
+    public int StaleReads { get; init; }
+
+    /// <summary>With <see cref="StaleReads"/>: the path of the object whose reads lag (e.g. the parent of a child written).</summary>
+    public string? StalePath { get; init; }
+
     /// <summary>Answer with a redirect to this URL (status <see cref="Status"/>, default 307); state is not touched.</summary>
     public string? RedirectTo { get; init; }
 

@@ -8,6 +8,10 @@ namespace EntraDevices.GraphEmulator;
 /// </summary>
 internal sealed class GraphRequestHandler(RouteTable routes, FaultQueue faults, RequestLog log, CancellationToken stopping)
 {
+    private readonly Lock _staleGate = new();
+    private readonly Dictionary<string, (int Remaining, GraphResponse Before)> _stale = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, string>> _lastQuery = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext context)
     {
         GraphResponseWriter.AddCorrelationHeaders(context);
@@ -63,6 +67,47 @@ internal sealed class GraphRequestHandler(RouteTable routes, FaultQueue faults, 
             return;
         }
 
+        if (request.Method == HttpMethods.Get)
+        {
+            lock (_staleGate)
+            {
+                _lastQuery[path] = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            }
+
+            if (Stale(path) is { } before)
+            {
+                await GraphResponseWriter.WriteAsync(context, before);
+                return;
+            }
+        }
+
+        if (fault is { StaleReads: > 0 })
+        {
+            // The object as it is before this write: what its next reads show while the replicas lag.
+            var stalePath = fault.StalePath ?? path;
+            try
+            {
+                // Read as the client last read it (e.g. with $expand), so the lagging answer has the shape it expects.
+                Dictionary<string, string> query;
+                lock (_staleGate)
+                {
+                    query = _lastQuery.GetValueOrDefault(stalePath) ?? new(StringComparer.OrdinalIgnoreCase);
+                }
+
+                var snapshot = routes.Handle(HttpMethods.Get, stalePath, authorization.Length > 0 ? authorization : null, null, query,
+                    $"{request.Scheme}://{request.Host}");
+                lock (_staleGate)
+                {
+                    // A write resent while its first one still lags keeps the first snapshot: the replicas are behind both.
+                    _stale[stalePath] = _stale.TryGetValue(stalePath, out var lagging) ? (fault.StaleReads, lagging.Before) : (fault.StaleReads, snapshot);
+                }
+            }
+            catch (GraphErrorException)
+            {
+                // Nothing readable there before the write: no lag to show.
+            }
+        }
+
         GraphResponse? response = null;
         GraphErrorException? error = null;
         try
@@ -113,6 +158,29 @@ internal sealed class GraphRequestHandler(RouteTable routes, FaultQueue faults, 
         }
 
         await GraphResponseWriter.WriteAsync(context, response!);
+    }
+
+    /// <summary>The lagging answer for a GET of <paramref name="path"/>, counting one read off, or null.</summary>
+    private GraphResponse? Stale(string path)
+    {
+        lock (_staleGate)
+        {
+            if (!_stale.TryGetValue(path, out var entry))
+            {
+                return null;
+            }
+
+            if (entry.Remaining <= 1)
+            {
+                _stale.Remove(path);
+            }
+            else
+            {
+                _stale[path] = (entry.Remaining - 1, entry.Before);
+            }
+
+            return entry.Before;
+        }
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)

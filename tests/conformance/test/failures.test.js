@@ -70,14 +70,29 @@ describe('Graph failures', { timeout: 120000 }, () => {
       assert.deepEqual(properties.originalSettings, created.properties.originalSettings);
     }));
 
-  it('a PUT dropped before it applied is re-read, and the failure says nothing was applied', () =>
+  it('an update whose PUT dropped before it applied is re-read, and the failure says nothing was applied', () =>
     withStack({}, async (s) => {
+      const { inputs } = await s.provider.check(PROGRAM, {});
+      const created = await s.provider.create(inputs);
+      const next = (await s.provider.check({ ...PROGRAM, userDeviceQuota: 25 }, inputs)).inputs;
+      await s.emulator.clearRequests();
       await s.emulator.fault({ method: 'PUT', dropConnection: true });
-      const failure = await s.provider.failure(s.provider.create(PROGRAM));
+      const failure = await s.provider.failure(s.provider.update(created.properties, next, { oldInputs: inputs }));
       assertClean(failure);
       assert.match(failure.message, /re-read/i);
       assert.match(failure.message, /not applied/);
       assert.deepEqual(await s.emulator.calls(), [GET, PUT, GET]);
+      assert.equal((await s.emulator.policy()).userDeviceQuota, 20);
+    }));
+
+  it('an adopting PUT dropped and read back as before is recorded as adopted, with the original as first read', () =>
+    withStack({}, async (s) => {
+      // A read right after a write may lag: it proves nothing, and a create that left no state would adopt again later.
+      await s.emulator.fault({ method: 'PUT', dropConnection: true });
+      const failure = await s.provider.failure(s.provider.create(PROGRAM));
+      assert.match(failure.message, /may or may not have been applied/);
+      assert.equal(failure.initFailed.id, 'deviceRegistrationPolicy');
+      assert.equal(failure.initFailed.properties.originalSettings.userDeviceQuota, s.emulator.seed.deviceRegistrationPolicy.userDeviceQuota);
       await assertTenantUnchanged(s);
     }));
 

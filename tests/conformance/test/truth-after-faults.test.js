@@ -50,14 +50,18 @@ describe('the answer after a fault is the truth', { timeout: 180000 }, () => {
       assert.equal(properties.originalSettings.userDeviceQuota, original);
     }));
 
-  it('a 500 for a PUT that did not apply is a clean failure that a re-read confirmed', () =>
+  it('a 500 for an update PUT that did not apply is a clean failure that a re-read confirmed', () =>
     withStack({}, async (s) => {
+      const { inputs } = await s.provider.check(PROGRAM, {});
+      const created = await s.provider.create(inputs);
+      const next = (await s.provider.check({ ...PROGRAM, userDeviceQuota: 25 }, inputs)).inputs;
+      await s.emulator.clearRequests();
       await s.emulator.fault({ method: 'PUT', status: 500 });
-      const failure = await s.provider.failure(s.provider.create(PROGRAM));
+      const failure = await s.provider.failure(s.provider.update(created.properties, next, { oldInputs: inputs }));
       assert.ok(!UNCLEAN.includes(failure.codeName), `${failure.codeName}: ${failure.message}`);
       assert.match(failure.message, /re-read shows the write was not applied/);
       assert.deepEqual(await s.emulator.calls(), [GET, PUT, GET]);
-      assert.deepEqual(await s.emulator.policy(), s.emulator.seed.deviceRegistrationPolicy);
+      assert.equal((await s.emulator.policy()).userDeviceQuota, 20);
     }));
 
   it('a BitLocker PATCH that applied but answered 500 succeeds with what the tenant holds', () =>

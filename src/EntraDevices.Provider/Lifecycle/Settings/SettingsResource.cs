@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EntraDevices.Graph;
 using EntraDevices.Graph.Connection;
 using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Values;
@@ -53,8 +54,22 @@ internal sealed class SettingsResource<TLive>(ISettings<TLive> kind, Func<GraphC
         }
 
         var live = await ReadLive("adopt", operation);
-        var applied = await Apply(live, kind.Declared(create.Inputs).ApplyTo(live), live, create.Inputs, "update", operation);
-        return new CreateResult(kind.FixedId, Outputs(applied, live, create.Inputs));
+        try
+        {
+            var applied = await Apply(live, kind.Declared(create.Inputs).ApplyTo(live), live, create.Inputs, "update", operation);
+            return new CreateResult(kind.FixedId, Outputs(applied, live, create.Inputs));
+        }
+        catch (CleanFailure unsure) when (unsure.InnerException is GraphRequestException { OutcomeUnknown: true } lost)
+        {
+            // A re-read right after a write whose answer was lost may lag behind it: showing the object as it was proves
+            // nothing, and a failed create leaves no state, so the next run would adopt the written value as the original.
+            // Record the adoption instead, with what this first read found as the original, across every retry.
+            throw new StateUnknown(
+                $"{Sentences.End(lost.Message)} A re-read shows {kind.Noun} as it was, but a read right after a write can lag behind it, so the write "
+                + $"may or may not have been applied. {Sentences.Capitalized(kind.Noun)} is recorded as adopted, with the settings it held before this run "
+                + $"kept as {kind.OriginalProperty}; run `pulumi up` again to settle it.",
+                Outputs(live, live, create.Inputs), unsure, kind.FixedId);
+        }
     }
 
     public async Task<ReadResult> ReadAsync(ResourceRead read, Operation operation)
