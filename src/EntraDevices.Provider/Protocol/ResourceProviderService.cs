@@ -56,24 +56,27 @@ internal sealed class ResourceProviderService(
 
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
-        var result = Guard(() => resources.Find(request.Type, request.Urn).Check(new ResourceCheck(request.Urn, ToObject(request.News), ToObject(request.Olds))));
+        var (news, olds) = (ToObject(request.News), ToObject(request.Olds));
+        var secrets = SecretText.Of(news, olds);
+        var result = Guard(() => resources.Find(request.Type, request.Urn).Check(new ResourceCheck(request.Urn, news, olds)), secrets);
         foreach (var warning in result.Warnings)
         {
-            await log.WarnAsync(request.Urn, warning);
+            await log.WarnAsync(request.Urn, secrets.Redact(warning));
         }
 
-        var response = new CheckResponse { Inputs = ToStruct(result.Inputs) };
-        response.Failures.AddRange(result.Failures.Select(ToProto));
+        var response = new CheckResponse { Inputs = ToStruct(secrets.Wrap(result.Inputs)) };
+        response.Failures.AddRange(result.Failures.Select(failure => ToProto(failure with { Reason = secrets.Redact(failure.Reason) })));
         return response;
     }
 
     public override async Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context)
     {
-        var diff = Guard(() => resources.Find(request.Type, request.Urn)
-            .Diff(new ResourceDiff(request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs))));
+        var (olds, news, oldInputs) = (ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs));
+        var secrets = SecretText.Of(olds, news, oldInputs);
+        var diff = Guard(() => resources.Find(request.Type, request.Urn).Diff(new ResourceDiff(request.Id, olds, news, oldInputs)), secrets);
         foreach (var note in diff.Notes)
         {
-            await log.InfoAsync(request.Urn, note);
+            await log.InfoAsync(request.Urn, secrets.Redact(note));
         }
 
         var response = new DiffResponse
@@ -96,39 +99,41 @@ internal sealed class ResourceProviderService(
     {
         var resource = Guard(() => resources.Find(request.Type, request.Urn));
         var create = new ResourceCreate(request.Urn, ToObject(request.Properties), request.Preview);
+        var secrets = SecretText.Of(create.Inputs);
         using var limits = lifetime.Limit(request.Timeout, context);
         try
         {
-            var created = await resource.CreateAsync(create, Operation(request.Urn, limits));
-            return new CreateResponse { Id = created.Id, Properties = ToStruct(created.Outputs) };
+            var created = await resource.CreateAsync(create, Operation(request.Urn, limits, secrets));
+            return new CreateResponse { Id = created.Id, Properties = ToStruct(secrets.Wrap(created.Outputs)) };
         }
         catch (StateUnknown unknown) when (unknown.Id is { Length: > 0 } id)
         {
             // A lost outcome of a create still records the resource, so what it adopted or made is kept.
-            throw FailureStatus.CreateUnknown(id, unknown, Prefix(limits));
+            throw FailureStatus.CreateUnknown(id, unknown, Prefix(limits), secrets);
         }
         catch (Exception error)
         {
-            throw FailureStatus.From(error, Prefix(limits));
+            throw FailureStatus.From(error, Prefix(limits), secrets);
         }
     }
 
     public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
+        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Properties), ToObject(request.Inputs)), async (resource, operation, secrets) =>
         {
             var read = await resource.ReadAsync(new ResourceRead(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.Inputs)), operation);
-            return new ReadResponse { Id = read.Id, Properties = ToStruct(read.Outputs), Inputs = ToStruct(read.Inputs) };
+            return new ReadResponse { Id = read.Id, Properties = ToStruct(secrets.Wrap(read.Outputs)), Inputs = ToStruct(secrets.Wrap(read.Inputs)) };
         });
 
     public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
-        {
-            var update = new ResourceUpdate(request.Urn, request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs), request.Preview);
-            return new UpdateResponse { Properties = ToStruct(await resource.UpdateAsync(update, operation)) };
-        });
+        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs)),
+            async (resource, operation, secrets) =>
+            {
+                var update = new ResourceUpdate(request.Urn, request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs), request.Preview);
+                return new UpdateResponse { Properties = ToStruct(secrets.Wrap(await resource.UpdateAsync(update, operation))) };
+            });
 
     public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, async (resource, operation) =>
+        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Properties), ToObject(request.OldInputs)), async (resource, operation, _) =>
         {
             await resource.DeleteAsync(new ResourceDelete(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.OldInputs)), operation);
             return new Empty();
@@ -147,24 +152,26 @@ internal sealed class ResourceProviderService(
     }
 
     /// <summary>Runs one operation within the engine's timeout, Cancel and the call's own cancellation, mapping failures to statuses.</summary>
-    private async Task<T> Bounded<T>(string type, string urn, double timeoutSeconds, ServerCallContext context, Func<IResource, Operation, Task<T>> operation)
+    private async Task<T> Bounded<T>(
+        string type, string urn, double timeoutSeconds, ServerCallContext context, SecretText secrets, Func<IResource, Operation, SecretText, Task<T>> operation)
     {
         var resource = Guard(() => resources.Find(type, urn));
         using var limits = lifetime.Limit(timeoutSeconds, context);
         try
         {
-            return await operation(resource, Operation(urn, limits));
+            return await operation(resource, Operation(urn, limits, secrets), secrets);
         }
         catch (Exception error)
         {
-            throw FailureStatus.From(error, Prefix(limits));
+            throw FailureStatus.From(error, Prefix(limits), secrets);
         }
     }
 
-    private Operation Operation(string urn, OperationLimits limits) =>
-        new(limits.Token, message => log.StatusAsync(urn, message), message => log.InfoAsync(urn, message));
+    /// <summary>The operation's status lines and notes reach the engine with the request's secrets cut out.</summary>
+    private Operation Operation(string urn, OperationLimits limits, SecretText secrets) =>
+        new(limits.Token, message => log.StatusAsync(urn, secrets.Redact(message)), message => log.InfoAsync(urn, secrets.Redact(message)));
 
-    private static T Guard<T>(Func<T> step)
+    private static T Guard<T>(Func<T> step, SecretText? secrets = null)
     {
         try
         {
@@ -172,7 +179,7 @@ internal sealed class ResourceProviderService(
         }
         catch (Exception error)
         {
-            throw FailureStatus.From(error, "");
+            throw FailureStatus.From(error, "", secrets);
         }
     }
 

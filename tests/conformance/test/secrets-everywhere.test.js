@@ -1,0 +1,100 @@
+'use strict';
+// Issue #24, 9: a value the program marks secret stays secret in every output, failure, warning and status line of
+// every object resource. Each input is marked secret in turn, and each runs through a create that succeeds, a create
+// Graph refuses, and a create whose assignment Graph refuses after the object was made (messages name the object and
+// the group); the secret's text must appear nowhere the provider writes, and its output must come back secret.
+const { describe, it, before, after, beforeEach } = require('node:test');
+const assert = require('node:assert/strict');
+const { startStack } = require('../lib/stack');
+const { secret, isSecret } = require('../lib/values');
+
+const A = '0b1d4f8e-9a3c-4c1e-8d7f-2a6b5c4d3e2f';
+const MANAGE = 'DeviceManagementServiceConfig.ReadWrite.All';
+const RESOURCES = [
+  {
+    name: 'AutopilotDeploymentProfile',
+    address: { type: 'entradevices:index:AutopilotDeploymentProfile', name: 'profile' },
+    inputs: { displayName: 'Sales-zz-secret-name', description: 'zz-secret-description', locale: 'en-GB', deviceNameTemplate: 'ZZQ-%SERIAL%', assignments: { groups: [A] } },
+    leaves: [['displayName'], ['description'], ['locale'], ['deviceNameTemplate'], ['assignments', 'groups', 0]],
+    assignment: '/assignments',
+  },
+  {
+    name: 'EnrollmentStatusPage',
+    address: { type: 'entradevices:index:EnrollmentStatusPage', name: 'page' },
+    inputs: { displayName: 'ESP-zz-secret-name', description: 'zz-secret-description', customErrorMessage: 'zz-secret-message', assignments: [A] },
+    leaves: [['displayName'], ['description'], ['customErrorMessage'], ['assignments', 0]],
+    assignment: '/assign',
+  },
+];
+
+function withSecret(inputs, path) {
+  const copy = structuredClone(inputs);
+  let node = copy;
+  for (const step of path.slice(0, -1)) node = node[step];
+  const last = path[path.length - 1];
+  const text = node[last];
+  node[last] = secret(text);
+  return { inputs: copy, text };
+}
+
+// What a reader sees: a value the provider sent back wrapped as a secret is not shown by the engine.
+function shown(value) {
+  if (isSecret(value)) return '[wrapped]';
+  if (Array.isArray(value)) return value.map(shown);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+  return value;
+}
+
+function valueAt(properties, path) {
+  let node = properties;
+  for (const step of path) {
+    if (isSecret(node)) return node;
+    node = node?.[step];
+  }
+  return node;
+}
+
+describe('secret inputs stay secret everywhere the provider writes', { timeout: 240000 }, () => {
+  let s;
+  before(async () => { s = await startStack({ roles: [MANAGE] }); });
+  after(async () => s?.stop());
+  beforeEach(async () => { await s.emulator.reset(); s.engine.clearLogs(); });
+
+  for (const resource of RESOURCES) {
+    for (const path of resource.leaves) {
+      it(`${resource.name}: ${path.join('.')} marked secret`, async () => {
+        const r = s.provider.resource(resource.address);
+        const { inputs, text } = withSecret(resource.inputs, path);
+        const written = [];
+
+        const checked = await r.check(inputs, {});
+        assert.deepEqual(checked.failures, []);
+        written.push(JSON.stringify(checked.failures));
+
+        const preview = await r.create(checked.inputs, { preview: true });
+        assert.ok(isSecret(valueAt(preview.properties, path)), `preview: ${JSON.stringify(preview.properties)}`);
+
+        const created = await r.create(checked.inputs);
+        assert.ok(isSecret(valueAt(created.properties, path)), `create: ${JSON.stringify(created.properties)}`);
+        await s.emulator.reset();
+
+        await s.emulator.fault({ method: 'POST', status: 400, times: 1 });
+        written.push(JSON.stringify(shown(await s.provider.failure(r.create(checked.inputs)))));
+        await s.emulator.reset();
+
+        await s.emulator.fault({ method: 'POST', pathContains: resource.assignment, status: 400, times: 1 });
+        const partly = await s.provider.failure(r.create(checked.inputs));
+        assert.ok(partly.initFailed, 'the object was made: it is recorded');
+        // The group whose assignment was refused is not recorded at all; anything recorded at the path is secret.
+        const recorded = valueAt(partly.initFailed.properties, path);
+        assert.ok(recorded === undefined || isSecret(recorded), `recorded: ${JSON.stringify(shown(partly.initFailed.properties))}`);
+        written.push(JSON.stringify(shown(partly)));
+
+        written.push(JSON.stringify(s.engine.logs));
+        for (const line of written) {
+          assert.ok(!line.includes(text), `'${text}' shown in: ${line.slice(0, 2000)}`);
+        }
+      });
+    }
+  }
+});
