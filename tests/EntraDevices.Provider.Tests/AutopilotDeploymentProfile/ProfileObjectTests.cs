@@ -34,6 +34,8 @@ public sealed class ProfileObjectTests : ObjectContract
 
     protected override ObjectValue NewInputs => Obj(("displayName", Str("Autopilot user-driven")), ("description", Str("first")), ("deviceType", Str("windowsPc")));
 
+    protected override ObjectValue FullInputs => NewInputs.With("assignments", Obj(("allDevices", Bool(false)), ("groups", Ids(A)), ("excludedGroups", Ids(B))));
+
     protected override (string Leaf, PropertyValue Value) InPlaceChange => ("description", Str("second"));
 
     protected override (string Leaf, PropertyValue Value)? ReplacingChange => ("deviceType", Str("holoLens"));

@@ -36,6 +36,8 @@ public sealed class PageObjectTests : ObjectContract
 
     protected override ObjectValue NewInputs => Obj(("displayName", Str("Autopilot ESP")), ("description", Str("first")), ("showInstallationProgress", Bool(true)));
 
+    protected override ObjectValue FullInputs => NewInputs.With("assignments", Ids(A, B));
+
     protected override (string Leaf, PropertyValue Value) InPlaceChange => ("description", Str("second"));
 
     // Nothing of a page is create-only; the contract's replacement case is the display name's absence of one.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Values;
@@ -19,6 +20,9 @@ public abstract class ObjectContract : ResourceHarness
 
     /// <summary>The program's inputs for a new object.</summary>
     protected abstract ObjectValue NewInputs { get; }
+
+    /// <summary>Inputs that make every kind of request the object has, its children's included (the fault matrix runs on them).</summary>
+    protected virtual ObjectValue FullInputs => NewInputs;
 
     /// <summary>A leaf the object takes in place, and a new value for it.</summary>
     protected abstract (string Leaf, PropertyValue Value) InPlaceChange { get; }
@@ -318,4 +322,142 @@ public abstract class ObjectContract : ResourceHarness
     }
 
     private static string? Text(PropertyValue value) => value.Plain is StringValue text ? text.Value : null;
+
+    public static TheoryData<string, string> FaultMatrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var operation in new[] { "create", "update", "delete" })
+        {
+            foreach (var kind in FaultKinds.Keys)
+            {
+                data.Add(operation, kind);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Issue #24's three columns, for a fault of <paramref name="kind"/> at each request of the operation in turn: the
+    /// tenant is never half-written behind the answer (one object at most, never a duplicate), the answer is truthful
+    /// (done means done, a clean failure means unchanged, a recorded failure names the object the tenant holds), and the
+    /// next run, as the engine makes it from what it recorded, converges.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FaultMatrix))]
+    public async Task A_fault_at_each_request_of_each_write_is_answered_truthfully_and_the_next_run_converges(string operation, string kind)
+    {
+        var changed = FullInputs.With(InPlaceChange.Leaf, InPlaceChange.Value);
+        var desiredInputs = operation == "update" ? changed : FullInputs;
+
+        async Task<(CreateResult? Made, Outcome Outcome)> Attempt(Fault? fault)
+        {
+            foreach (var existing in ObjectsOfKind)
+            {
+                Emulator.Tenant.Collection(CollectionPath).Delete((string)existing["id"]!);
+            }
+
+            var made = operation == "create" ? null : await CreateAsync(Resource(), Checked(FullInputs));
+            var resource = Resource(requestTimeout: kind == SlowAnswer ? ShortTimeout : null);
+            Emulator.ClearRequests();
+            if (fault is not null)
+            {
+                Emulator.InjectFault(fault);
+            }
+
+            var outcome = await Run(async () =>
+            {
+                switch (operation)
+                {
+                    case "create":
+                        var created = await CreateAsync(resource, Checked(FullInputs));
+                        return (created.Id, created.Outputs);
+                    case "update":
+                        return (made!.Id, await UpdateAsync(resource, made.Id, made.Outputs, Checked(changed)));
+                    default:
+                        await DeleteAsync(resource, made!.Id, made.Outputs, Checked(FullInputs));
+                        return (null, null);
+                }
+            });
+            return (made, outcome);
+        }
+
+        string? Leaf(JsonObject json) => (string?)json[InPlaceChange.Leaf];
+
+        await Attempt(null);
+        var requests = Emulator.Requests.Count;
+        Assert.True(requests > 0);
+        for (var at = 0; at < requests; at++)
+        {
+            var (made, outcome) = await Attempt(FaultKinds[kind](at));
+            var where = $"{operation}, {kind} at request {at + 1} of {requests}: {outcome}";
+            var objects = ObjectsOfKind;
+
+            // Never half-written, never a duplicate.
+            Assert.True(objects.Count <= 1, $"{where}; the tenant holds {objects.Count} objects");
+
+            switch ((operation, outcome.Kind))
+            {
+                case ("create", "done"):
+                    Assert.True(objects.Count == 1 && (string)objects[0]["id"]! == outcome.Id, $"{where}; done, but the tenant holds {objects.Count}");
+                    break;
+                case ("create", "clean"):
+                case ("delete", "clean"):
+                    Assert.True(objects.Count == (operation == "create" ? 0 : 1), $"{where}; 'nothing changed', but the tenant holds {objects.Count}");
+                    break;
+                case ("create", _) when outcome.Id is { } recordedId:
+                    Assert.True(objects.Count == 1 && (string)objects[0]["id"]! == recordedId, $"{where}; recorded {recordedId}, the tenant holds {objects.Count}");
+                    break;
+                case ("update", "done"):
+                    Assert.True(Leaf(objects.Single()) == Text(InPlaceChange.Value), $"{where}; done, but the tenant holds {Leaf(objects.Single())}");
+                    break;
+                case ("update", "clean"):
+                    Assert.True(Leaf(objects.Single()) == Text(FullInputs.At(InPlaceChange.Leaf)!), $"{where}; 'nothing changed', but the tenant holds {Leaf(objects.Single())}");
+                    break;
+                case ("update", "partial"):
+                    Assert.True(Leaf(objects.Single()) == Text(outcome.Recorded!.At(InPlaceChange.Leaf)!), $"{where}; recorded another value than the tenant's");
+                    break;
+                case ("delete", "done"):
+                    Assert.True(objects.Count == 0, $"{where}; done, but the object is still there");
+                    break;
+                default:
+                    Assert.Matches("pulumi (refresh|up|destroy|import)", outcome.Error!.Message);
+                    break;
+            }
+
+            // The next run, as the engine makes it from what it recorded.
+            var resource = Resource();
+            switch (operation)
+            {
+                case "create" when outcome.Id is null:
+                    await CreateAsync(resource, Checked(FullInputs));
+                    break;
+                case "create":
+                    await UpdateAsync(resource, outcome.Id, outcome.Recorded!, Checked(FullInputs));
+                    break;
+                case "update":
+                    await UpdateAsync(resource, made!.Id, outcome.Recorded ?? made.Outputs, Checked(changed));
+                    break;
+                default:
+                    if (outcome.Kind != "done")
+                    {
+                        await DeleteAsync(resource, made!.Id, made.Outputs, Checked(FullInputs));
+                    }
+
+                    break;
+            }
+
+            objects = ObjectsOfKind;
+            if (operation == "delete")
+            {
+                Assert.True(objects.Count == 0, $"{where}; after the next run {objects.Count} objects remain");
+            }
+            else
+            {
+                var only = Assert.Single(objects);
+                var read = await ReadAsync(resource, (string)only["id"]!, ObjectValue.Empty, ObjectValue.Empty);
+                Assert.False(Diff(read.Outputs, Checked(desiredInputs)).HasChanges, $"{where}; after the next run the object differs from what is declared");
+            }
+        }
+    }
 }

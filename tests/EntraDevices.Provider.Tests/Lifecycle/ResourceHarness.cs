@@ -31,12 +31,69 @@ public abstract class ResourceHarness : IAsyncLifetime
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
     /// <summary>A fresh resource signed in with <paramref name="token"/>, or <see cref="Token"/>, as the catalog builds it.</summary>
-    protected IResource Resource(string? token = null)
+    protected IResource Resource(string? token = null, string? requestTimeout = null)
     {
         var connection = GraphConnection.Open(
-            new ConnectionSettings { AccessToken = token ?? Token(), GraphEndpoint = Emulator.BaseUrl },
+            new ConnectionSettings { AccessToken = token ?? Token(), GraphEndpoint = Emulator.BaseUrl, RequestTimeout = requestTimeout },
             new GraphTuning { RetryDelay = TimeSpan.Zero });
         return Build(() => connection);
+    }
+
+    /// <summary>The fault kind that outlasts the request timeout; its operation runs with <see cref="ShortTimeout"/>.</summary>
+    public const string SlowAnswer = "answer slower than requestTimeout";
+
+    /// <summary>The requestTimeout (seconds) of an operation under <see cref="SlowAnswer"/>: short, yet ample for an answer on a busy machine.</summary>
+    public const string ShortTimeout = "3";
+
+    /// <summary>A short description of a value for an assertion's message (a record's own ToString recurses through Plain).</summary>
+    protected static string Shown(PropertyValue? value) => value?.Plain switch
+    {
+        null => "nothing",
+        StringValue s => $"\"{s.Value}\"",
+        NumberValue n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        BoolValue b => b.Value ? "true" : "false",
+        var other => other.KindName,
+    };
+
+    /// <summary>The fault kinds of the contract tests' matrix: each is put at each request of each write.</summary>
+    public static IReadOnlyDictionary<string, Func<int, Fault>> FaultKinds { get; } = new Dictionary<string, Func<int, Fault>>
+    {
+        ["429 with Retry-After"] = skip => new Fault { Skip = skip, Status = 429, RetryAfterSeconds = 0 },
+        ["503, nothing applied"] = skip => new Fault { Skip = skip, Status = 503, RetryAfterSeconds = 0 },
+        ["dropped connection"] = skip => new Fault { Skip = skip, DropConnection = true },
+        [SlowAnswer] = skip => new Fault { Skip = skip, DelayMilliseconds = 8000 },
+        ["500 after the write applied"] = skip => new Fault { Skip = skip, ApplyThenStatus = 500 },
+        // 503 is one the transport sends again: the resend meets what the first one did (a 404 for a delete, say).
+        ["503 after the write applied, resent"] = skip => new Fault { Skip = skip, ApplyThenStatus = 503, RetryAfterSeconds = 0 },
+        ["dropped after the write applied"] = skip => new Fault { Skip = skip, ApplyThenDrop = true },
+    };
+
+    /// <summary>How the engine saw one faulted operation: what it answered, and what state it would keep.</summary>
+    protected sealed record Outcome(string Kind, ObjectValue? Recorded, string? Id, Exception? Error)
+    {
+        public override string ToString() => $"{Kind}{(Error is null ? "" : $": {Error.Message}")}";
+    }
+
+    /// <summary>Runs one operation and sorts its answer as the engine does: done, nothing changed, partly done (recorded), or unknown.</summary>
+    protected static async Task<Outcome> Run(Func<Task<(string? Id, ObjectValue? Outputs)>> operation)
+    {
+        try
+        {
+            var (id, outputs) = await operation();
+            return new Outcome("done", outputs, id, null);
+        }
+        catch (CleanFailure clean)
+        {
+            return new Outcome("clean", null, null, clean);
+        }
+        catch (PartialFailure partly)
+        {
+            return new Outcome("partial", partly.Outputs, partly.Id, partly);
+        }
+        catch (StateUnknown unknown)
+        {
+            return new Outcome("unknown", unknown.Id is null ? null : unknown.LastKnownOutputs, unknown.Id, unknown);
+        }
     }
 
     /// <summary>The token the provider signs in with: by default an app-only token holding <see cref="Roles"/>.</summary>

@@ -422,4 +422,126 @@ public abstract class SettingsContract : ResourceHarness
     /// <summary>The declared leaf's value in the recorded original (an object of settings, or the value itself).</summary>
     protected PropertyValue? OriginalOf(ObjectValue outputs) =>
         outputs.At(OriginalProperty) is { Plain: ObjectValue } ? outputs.At($"{OriginalProperty}.{Leaf}") : outputs.At(OriginalProperty);
+
+    public static TheoryData<string, string> FaultMatrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var operation in new[] { "create", "update", "delete" })
+        {
+            foreach (var kind in FaultKinds.Keys)
+            {
+                data.Add(operation, kind);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Issue #24's three columns, for a fault of <paramref name="kind"/> at each request of the operation in turn: the
+    /// tenant is never half-written behind the answer, the answer is truthful (done means done, a clean failure means
+    /// unchanged, a partial failure records what the tenant holds), and the next run, as the engine makes it, converges.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FaultMatrix))]
+    public async Task A_fault_at_each_request_of_each_write_is_answered_truthfully_and_the_next_run_converges(string operation, string kind)
+    {
+        var (before, desired) = operation switch
+        {
+            "create" => (Seeded, Wanted),
+            "update" => (Wanted, Drifted),
+            _ => (Wanted, Seeded),
+        };
+
+        async Task<(ObjectValue? State, Outcome Outcome)> Attempt(Fault? fault)
+        {
+            SetInTenant(Seeded);
+            var state = operation == "create" ? null : (await CreateAsync(Resource(), Declaring(Wanted))).Outputs;
+            var resource = Resource(requestTimeout: kind == SlowAnswer ? ShortTimeout : null);
+            Emulator.ClearRequests();
+            if (fault is not null)
+            {
+                Emulator.InjectFault(fault);
+            }
+
+            var outcome = await Run(async () => operation switch
+            {
+                "create" => await Created(resource, Declaring(desired)),
+                "update" => (FixedId, await UpdateAsync(resource, FixedId, state!, Declaring(desired))),
+                _ => await Deleted(resource, state!),
+            });
+            return (state, outcome);
+        }
+
+        await Attempt(null);
+        var requests = Emulator.Requests.Count;
+        Assert.True(requests > 0);
+        for (var at = 0; at < requests; at++)
+        {
+            var (state, outcome) = await Attempt(FaultKinds[kind](at));
+            var tenant = InTenant();
+            var where = $"{operation}, {kind} at request {at + 1} of {requests}: {outcome}";
+
+            // Never half-written: the tenant holds what it held or what was asked.
+            Assert.True(tenant.Equals(before) || tenant.Equals(desired), $"{where}; the tenant holds {Shown(tenant)}");
+
+            // Truthful.
+            switch (outcome.Kind)
+            {
+                case "done":
+                    Assert.True(tenant.Equals(desired), $"{where}; done, but the tenant holds {Shown(tenant)}");
+                    break;
+                case "clean":
+                    Assert.True(tenant.Equals(before), $"{where}; 'nothing changed', but the tenant holds {Shown(tenant)}");
+                    break;
+                case "partial":
+                    Assert.True(tenant.Equals(outcome.Recorded!.At(Leaf)?.Plain), $"{where}; recorded {Shown(outcome.Recorded!.At(Leaf))}, the tenant holds {Shown(tenant)}");
+                    break;
+                default:
+                    Assert.Matches("pulumi (refresh|up|destroy)", outcome.Error!.Message);
+                    break;
+            }
+
+            if (operation == "create" && outcome.Recorded is { } recorded)
+            {
+                Assert.True(Seeded.Equals(OriginalOf(recorded)), $"{where}; the original recorded is {Shown(OriginalOf(recorded))}");
+            }
+
+            // The next run converges, as the engine makes it from what it recorded.
+            var resource = Resource();
+            switch (operation)
+            {
+                case "create" when outcome.Recorded is null:
+                    var created = await CreateAsync(resource, Declaring(desired));
+                    Assert.True(Seeded.Equals(OriginalOf(created.Outputs)) || outcome.Kind == "unknown", $"{where}; the retried create recorded {Shown(OriginalOf(created.Outputs))}");
+                    break;
+                case "create":
+                case "update":
+                    var updated = await UpdateAsync(resource, FixedId, outcome.Recorded ?? state!, Declaring(desired));
+                    Assert.Equal(Seeded, OriginalOf(updated));
+                    break;
+                default:
+                    if (outcome.Kind != "done")
+                    {
+                        await DeleteAsync(resource, FixedId, state!, Declaring(Wanted));
+                    }
+
+                    break;
+            }
+
+            Assert.True(InTenant().Equals(desired), $"{where}; after the next run the tenant holds {Shown(InTenant())}");
+        }
+    }
+
+    private static async Task<(string? Id, ObjectValue? Outputs)> Created(IResource resource, ObjectValue inputs)
+    {
+        var created = await CreateAsync(resource, inputs);
+        return (created.Id, created.Outputs);
+    }
+
+    private async Task<(string? Id, ObjectValue? Outputs)> Deleted(IResource resource, ObjectValue state)
+    {
+        await DeleteAsync(resource, FixedId, state, Declaring(Wanted));
+        return (null, null);
+    }
 }
