@@ -18,12 +18,21 @@ public sealed class StatusPageClient(GraphConnection connection)
 
     private static GraphOperation Operation(string method, string path, string action) => IntuneOperation.For(method, path, action);
 
-    public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page, with its assignments unless <paramref name="withAssignments"/> is false (the default page has none, and a
+    /// delete needs none). Two GETs: the facts document no <c>$expand=assignments</c> for these configurations.
+    /// </summary>
+    public async Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken, bool withAssignments = true)
     {
         var page = await _requests.GetAsync(Operation("GET", $"{Path}/{{id}}", $"read Enrollment Status Page {id}"), $"{Path}/{GraphPath.Id(id)}", cancellationToken);
         if (page is null)
         {
             return null;
+        }
+
+        if (!withAssignments)
+        {
+            return FromGraph(page, []);
         }
 
         var assignments = await _requests.ListAsync(Operation("GET", $"{Path}/{{id}}/assignments", $"read the assignments of Enrollment Status Page {id}"),
@@ -43,6 +52,22 @@ public sealed class StatusPageClient(GraphConnection connection)
         var created = await _requests.SendAsync(Operation("POST", Path, $"create Enrollment Status Page '{displayName}'") with { Retriable = false }, Path, body, cancellationToken)
             ?? throw new UnexpectedPolicyShapeException("Graph answered the create of the Enrollment Status Page without the page.");
         return FromGraph(created, []);
+    }
+
+    /// <summary>
+    /// The tenant's default page (priority 0) in one request: the list holds each configuration whole. Where a listed page
+    /// lacks its settings (a list that answers with less, which the facts do not rule out), it is read by id instead.
+    /// </summary>
+    public async Task<StatusPage> GetDefaultAsync(CancellationToken cancellationToken)
+    {
+        var listed = (await _requests.ListAsync(Operation("GET", Path, "list the Enrollment Status Pages"), Path, cancellationToken))
+            .FirstOrDefault(c => (string?)c["@odata.type"] == ODataType && ((int?)c["priority"] ?? -1) == 0)
+            ?? throw new UnexpectedPolicyShapeException("Graph lists no Enrollment Status Page with priority 0, so the tenant's default page was not found.");
+        var id = (string?)listed["id"] ?? throw new UnexpectedPolicyShapeException("Graph lists the default Enrollment Status Page without an id.");
+        return listed.ContainsKey("showInstallationProgress")
+            ? FromGraph(listed, [])
+            : await GetAsync(id, cancellationToken, withAssignments: false)
+                ?? throw new UnexpectedPolicyShapeException($"The default Enrollment Status Page {id} is listed but cannot be read.");
     }
 
     /// <summary>Every Enrollment Status Page (the other configurations of the collection left out), with display name and priority.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Tests.Lifecycle;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Tests.Inputs;
@@ -26,8 +27,11 @@ public sealed class DefaultPageSettingsTests : SettingsContract
 
     protected override string[] ReadRoles => ["DeviceManagementServiceConfig.Read.All"];
 
-    // The list (to find the page: its id carries the tenant id), then the page; its assignments are read with it.
-    protected override string[] ReadCalls => ["GET", "GET", "GET"];
+    // The list alone: it holds the default page whole (its id carries the tenant id, so the list is how it is found), and
+    // the default page has no assignments to read (issue #24, 12: it was list, page, assignments).
+    protected override string[] ReadCalls => ["GET"];
+
+    protected override string? LaggingReadPath => $"/beta/{Path}";
 
     protected override string Leaf => "customErrorMessage";
 
@@ -89,6 +93,19 @@ public sealed class DefaultPageSettingsTests : SettingsContract
         await DeleteAsync(resource, FixedId, outputs, second);
 
         Assert.Equal(found, (int)Page["installProgressTimeoutInMinutes"]!);
+    }
+
+    [Fact]
+    public async Task A_list_that_answers_without_the_pages_settings_is_followed_by_a_read_of_the_page()
+    {
+        // The facts do not say the list holds each configuration whole: where it does not, the page is read by id.
+        var trimmed = $$"""{"value":[{"@odata.type":"#microsoft.graph.windows10EnrollmentCompletionPageConfiguration","id":"{{DefaultPage}}","displayName":"All users and all devices","priority":0}]}""";
+        Emulator.InjectFault(new Fault { Method = "GET", PathContains = Path, ApplyThenBody = trimmed });
+
+        var created = await CreateAsync(Resource(), Declaring(Wanted));
+
+        Assert.Equal(Wanted, created.Outputs.At(Leaf));
+        Assert.Equal(["GET", "GET", "PATCH"], Calls);
     }
 
     [Fact]

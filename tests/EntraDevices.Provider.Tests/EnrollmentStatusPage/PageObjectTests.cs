@@ -58,6 +58,21 @@ public sealed class PageObjectTests : ObjectContract
     private JsonObject InTenant(string id) => Emulator.Tenant.Collection(Path).Get(id)!;
 
     [Fact]
+    public async Task A_delete_reads_the_page_alone_then_deletes_it()
+    {
+        // Issue #24, 12: a destroy took three requests (the page, its assignments, the DELETE).
+        var resource = Resource();
+        var inputs = Checked(Page("Sales", groups: [A]));
+        var created = await CreateAsync(resource, inputs);
+        Emulator.ClearRequests();
+
+        await DeleteAsync(resource, created.Id, created.Outputs, inputs);
+
+        Assert.Equal(["GET", "DELETE"], Calls);
+        Assert.Equal(0, ObjectsInTenant);
+    }
+
+    [Fact]
     public async Task After_a_patch_the_outputs_are_what_a_refresh_reads_so_the_next_preview_is_clean()
     {
         // Issue #24, 1: after any PATCH the outputs lacked installProgressTimeoutInMinutes, a perpetual diff.

@@ -20,6 +20,9 @@ public abstract class SettingsContract : ResourceHarness
     /// <summary>The Graph calls one read of the object makes: one GET, or one per part (MDM and MAM).</summary>
     protected virtual string[] ReadCalls => ["GET"];
 
+    /// <summary>The path whose read shows the object after a write, where it is not the write's own (e.g. a list).</summary>
+    protected virtual string? LaggingReadPath => null;
+
     /// <summary>The Graph calls a write of <see cref="Leaf"/> makes: the write, and a read-back where Graph answers 204.</summary>
     protected virtual string[] WriteCalls => [WriteMethod];
 
@@ -307,7 +310,7 @@ public abstract class SettingsContract : ResourceHarness
     {
         // Issue #24, 13: the write was applied, its answer was a 504, and the re-read lagged. The original must stay what the
         // first adoption read, through the next run's update and the destroy that puts it back.
-        Emulator.InjectFault(new Fault { Method = WriteMethod, ApplyThenStatus = 504, StaleReads = 1, Times = 4 });
+        Emulator.InjectFault(new Fault { Method = WriteMethod, ApplyThenStatus = 504, StaleReads = 1, StalePath = LaggingReadPath, Times = 4 });
         var resource = Resource();
 
         var error = await Assert.ThrowsAsync<StateUnknown>(() => CreateAsync(resource, Declaring(Wanted)));

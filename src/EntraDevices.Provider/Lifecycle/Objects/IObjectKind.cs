@@ -67,6 +67,9 @@ internal interface IObjectEndpoint<TSpec, TLive>
     /// <summary>The object with its children, or null when Graph answers 404.</summary>
     Task<TLive?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The object as a delete needs it (a kind whose delete needs no children reads fewer); null when gone.</summary>
+    Task<TLive?> GetBeforeDeleteAsync(string id, CancellationToken cancellationToken) => GetAsync(id, cancellationToken);
+
     /// <summary>Creates the bare object, once: the transport must not retry it.</summary>
     Task<TLive> CreateAsync(TSpec spec, CancellationToken cancellationToken);
 

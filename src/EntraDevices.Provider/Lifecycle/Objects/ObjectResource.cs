@@ -100,7 +100,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
     {
         RequireId(delete.Id, $"delete {kind.Noun}");
         var endpoint = kind.Endpoint(connection());
-        var current = await GraphFailures.BeforeWrite(() => endpoint.GetAsync(delete.Id, operation.Token), $"delete {kind.Noun} {delete.Id}");
+        var current = await GraphFailures.BeforeWrite(() => endpoint.GetBeforeDeleteAsync(delete.Id, operation.Token), $"delete {kind.Noun} {delete.Id}");
         if (current is null)
         {
             return;

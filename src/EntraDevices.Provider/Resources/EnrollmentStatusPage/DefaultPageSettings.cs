@@ -62,12 +62,7 @@ internal sealed class DefaultPageSettings : ISettings<StatusPage>
     {
         var client = new StatusPageClient(connection);
         return new(
-            async token =>
-            {
-                var id = (await client.ListAsync(token)).Where(p => p.Priority == 0).Select(p => p.Id).FirstOrDefault()
-                    ?? throw new UnexpectedPolicyShapeException("Graph lists no Enrollment Status Page with priority 0, so the tenant's default page was not found.");
-                return await client.GetAsync(id, token) ?? throw new UnexpectedPolicyShapeException($"The default Enrollment Status Page {id} is listed but cannot be read.");
-            },
+            client.GetDefaultAsync,
             async (live, desired, token) =>
             {
                 var changes = new JsonObject();

@@ -94,6 +94,9 @@ internal sealed class EnrollmentStatusPageKind : IObjectKind<PageSpec, StatusPag
     {
         public Task<StatusPage?> GetAsync(string id, CancellationToken cancellationToken) => client.GetAsync(id, cancellationToken);
 
+        // A page is deleted with its assignments: its delete reads the page alone (issue #24, 12).
+        public Task<StatusPage?> GetBeforeDeleteAsync(string id, CancellationToken cancellationToken) => client.GetAsync(id, cancellationToken, withAssignments: false);
+
         public async Task<StatusPage> CreateAsync(PageSpec spec, CancellationToken cancellationToken)
         {
             if (spec.Priority is { } wanted)
