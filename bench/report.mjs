@@ -2,7 +2,7 @@
 //
 //   node bench/report.mjs <dir>
 //
-// <dir> holds spawn.json (spawn-timing.mjs), ops-<variant>.json (provider-ops.mjs), devices-<variant>.json
+// <dir> holds spawn.json (spawn-timing.mjs), ops-<variant>.json (provider-ops.mjs), cycles-<variant>.json (update-cycles.mjs), devices-<variant>.json
 // (device-ops.mjs), noop-build.json (noop-build.mjs), bdn-summary.tsv
 // (EntraDevices.Benchmarks --summary-file), variants.json ({variant: {label, short, path, native?, isDefault?}}),
 // empty.json ({path} or {skipped: why}: the empty Pulumi .NET provider) and meta.json (the caption).
@@ -100,6 +100,13 @@ if (lazy.length > 0) {
   row('Graph SDK / Azure.Identity assemblies mapped after Configure and a preview',
     loaded.length === 0 ? `none (${lazy.map((v) => variants[v].short).join(', ')}); ${ops[lazy[0]].graphAssembliesAtEnd.length} after the first Graph call` : [...new Set(loaded)].join(', '),
     'none', verdict(loaded.length === 0));
+}
+
+// --- Memory under load: update cycles in one process (issue #24, 14) ----------------------------------------------
+for (const v of Object.keys(variants).filter((name) => existsSync(path.join(dir, `cycles-${name}.json`)))) {
+  const cycles = read(`cycles-${v}.json`);
+  row(`Resident memory over ${cycles.cycles} update cycles of the policy in one process, ${variants[v].short} (VmRSS every 25 cycles)`,
+    `${cycles.curve.map((p) => p.rssMb).join(' → ')} MB: +${cycles.growthFrom50Mb} MB from cycle 50`, `≤ +${cycles.targetMb} MB from cycle 50`, verdict(cycles.met));
 }
 
 // --- AutopilotDevices at scale (the real process over gRPC) ---------------------------------------------------

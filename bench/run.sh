@@ -127,6 +127,15 @@ for variant in build r2r default; do
     || { cat "$out/logs/ops-$variant.log" >&2; say "provider-ops failed for $variant"; exit 1; }
 done
 
+# --- Memory under load: 200 update cycles in one process (issue #24, 14) ---------------------------------------
+for variant in build default; do
+  path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")
+  [ -n "$path" ] || continue
+  say "update cycles over gRPC: $variant"
+  node bench/update-cycles.mjs --provider "$path" --emulator "$emulator" --cycles 200 --every 25 >"$results/cycles-$variant.json" 2>"$out/logs/cycles-$variant.log" \
+    || { cat "$out/logs/cycles-$variant.log" >&2; say "update-cycles failed for $variant"; exit 1; }
+done
+
 # --- AutopilotDevices at scale: the real process over gRPC, against the emulator (10,000 devices per build) ---
 for variant in build r2r default; do
   path=$(node -p "require('$results/variants.json')['$variant'].path ?? ''")

@@ -115,6 +115,10 @@ internal sealed class ResourceProviderService(
         {
             throw FailureStatus.From(error, Prefix(limits), secrets);
         }
+        finally
+        {
+            AllocationBudget.AfterOperation();
+        }
     }
 
     public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
@@ -164,6 +168,10 @@ internal sealed class ResourceProviderService(
         catch (Exception error)
         {
             throw FailureStatus.From(error, Prefix(limits), secrets);
+        }
+        finally
+        {
+            AllocationBudget.AfterOperation();
         }
     }
 
