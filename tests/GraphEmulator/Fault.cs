@@ -27,6 +27,9 @@ public sealed record Fault
     /// <summary>Handle the request normally, then abort the connection instead of answering.</summary>
     public bool ApplyThenDrop { get; init; }
 
+    /// <summary>Handle the request normally (state changes), then wait this long before answering (a client's timeout runs out first).</summary>
+    public int ApplyThenDelayMilliseconds { get; init; }
+
     /// <summary>Handle the request normally (state changes), then answer with this status and a Graph error body.</summary>
     public int? ApplyThenStatus { get; init; }
 

@@ -121,6 +121,13 @@ internal sealed class GraphRequestHandler(RouteTable routes, FaultQueue faults, 
             error = exception;
         }
 
+        if (fault is { ApplyThenDelayMilliseconds: > 0 } && !await DelayAsync(fault.ApplyThenDelayMilliseconds, context.RequestAborted))
+        {
+            record.Status(0);
+            context.Abort();
+            return;
+        }
+
         if (fault is { ApplyThenDrop: true })
         {
             record.Status(0);

@@ -358,7 +358,7 @@ public abstract class ObjectContract : ResourceHarness
             }
 
             var made = operation == "create" ? null : await CreateAsync(Resource(), Checked(FullInputs));
-            var resource = Resource(requestTimeout: kind == SlowAnswer ? ShortTimeout : null);
+            var resource = Resource(requestTimeout: NeedsShortTimeout(kind) ? ShortTimeout : null);
             Emulator.ClearRequests();
             if (fault is not null)
             {

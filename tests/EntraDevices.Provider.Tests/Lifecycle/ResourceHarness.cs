@@ -42,6 +42,12 @@ public abstract class ResourceHarness : IAsyncLifetime
     /// <summary>The fault kind that outlasts the request timeout; its operation runs with <see cref="ShortTimeout"/>.</summary>
     public const string SlowAnswer = "answer slower than requestTimeout";
 
+    /// <summary>The fault kind that applies the write, then outlasts the request timeout before answering.</summary>
+    public const string SlowAfterApplying = "answer slower than requestTimeout after the write applied";
+
+    /// <summary>Whether a fault kind needs the operation to run with <see cref="ShortTimeout"/>.</summary>
+    public static bool NeedsShortTimeout(string kind) => kind is SlowAnswer or SlowAfterApplying;
+
     /// <summary>The requestTimeout (seconds) of an operation under <see cref="SlowAnswer"/>: short, yet ample for an answer on a busy machine.</summary>
     public const string ShortTimeout = "3";
 
@@ -66,6 +72,7 @@ public abstract class ResourceHarness : IAsyncLifetime
         // 503 is one the transport sends again: the resend meets what the first one did (a 404 for a delete, say).
         ["503 after the write applied, resent"] = skip => new Fault { Skip = skip, ApplyThenStatus = 503, RetryAfterSeconds = 0 },
         ["dropped after the write applied"] = skip => new Fault { Skip = skip, ApplyThenDrop = true },
+        [SlowAfterApplying] = skip => new Fault { Skip = skip, ApplyThenDelayMilliseconds = 8000 },
     };
 
     /// <summary>How the engine saw one faulted operation: what it answered, and what state it would keep.</summary>

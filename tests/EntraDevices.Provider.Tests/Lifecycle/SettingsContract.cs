@@ -460,7 +460,7 @@ public abstract class SettingsContract : ResourceHarness
         {
             SetInTenant(Seeded);
             var state = operation == "create" ? null : (await CreateAsync(Resource(), Declaring(Wanted))).Outputs;
-            var resource = Resource(requestTimeout: kind == SlowAnswer ? ShortTimeout : null);
+            var resource = Resource(requestTimeout: NeedsShortTimeout(kind) ? ShortTimeout : null);
             Emulator.ClearRequests();
             if (fault is not null)
             {
