@@ -9,7 +9,7 @@
 // right after the update. Prints one JSON object.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pb, SECRET, SECRET_SIG, children, fromStruct, memory, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
+import { pb, SECRET, SECRET_SIG, children, fromStruct, memory, resourceRequest, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
 
 const { values } = parseArgs({ options: { provider: { type: 'string' }, emulator: { type: 'string' } } });
 if (!values.provider || !values.emulator) {
@@ -50,34 +50,27 @@ const control = (method, route) => emulator.control(method, route);
 const provider = await startProvider(values.provider, engine.address);
 const { spawnToPortMs, rpc } = provider;
 
-function resourceRequest(Type, fields) {
-  const r = new Type();
-  r.setUrn(URN);
-  r.setType(TYPE);
-  r.setName('policy');
-  for (const [setter, value] of Object.entries(fields)) r[setter](value);
-  return r;
-}
+const request = (Type, fields) => resourceRequest(Type, { urn: URN, type: TYPE, name: 'policy' }, fields);
 const check = async (news, olds = {}) => {
-  const response = await rpc('check', resourceRequest(pb.CheckRequest, { setOlds: toStruct(olds), setNews: toStruct(news), setRandomseed: new Uint8Array(32) }));
+  const response = await rpc('check', request(pb.CheckRequest, { setOlds: toStruct(olds), setNews: toStruct(news), setRandomseed: new Uint8Array(32) }));
   const failures = response.getFailuresList().map((f) => `${f.getProperty()}: ${f.getReason()}`);
   if (failures.length > 0) throw new Error(`Check failed: ${failures.join('; ')}`);
   return fromStruct(response.getInputs());
 };
 const diff = async (olds, news, oldInputs) => {
-  const response = await rpc('diff', resourceRequest(pb.DiffRequest, { setId: ID, setOlds: toStruct(olds), setNews: toStruct(news), setOldInputs: toStruct(oldInputs) }));
+  const response = await rpc('diff', request(pb.DiffRequest, { setId: ID, setOlds: toStruct(olds), setNews: toStruct(news), setOldInputs: toStruct(oldInputs) }));
   return response.getDiffsList();
 };
 const create = async (properties, preview) =>
-  fromStruct((await rpc('create', resourceRequest(pb.CreateRequest, { setProperties: toStruct(properties), setPreview: preview }))).getProperties());
+  fromStruct((await rpc('create', request(pb.CreateRequest, { setProperties: toStruct(properties), setPreview: preview }))).getProperties());
 const update = async (olds, news, oldInputs, preview) =>
-  fromStruct((await rpc('update', resourceRequest(pb.UpdateRequest, { setId: ID, setOlds: toStruct(olds), setNews: toStruct(news), setOldInputs: toStruct(oldInputs), setPreview: preview }))).getProperties());
+  fromStruct((await rpc('update', request(pb.UpdateRequest, { setId: ID, setOlds: toStruct(olds), setNews: toStruct(news), setOldInputs: toStruct(oldInputs), setPreview: preview }))).getProperties());
 const read = async (properties, inputs) => {
-  const response = await rpc('read', resourceRequest(pb.ReadRequest, { setId: ID, setProperties: toStruct(properties), setInputs: toStruct(inputs) }));
+  const response = await rpc('read', request(pb.ReadRequest, { setId: ID, setProperties: toStruct(properties), setInputs: toStruct(inputs) }));
   return { properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
 };
 const destroy = (properties, oldInputs) =>
-  rpc('delete', resourceRequest(pb.DeleteRequest, { setId: ID, setProperties: toStruct(properties), setOldInputs: toStruct(oldInputs) }));
+  rpc('delete', request(pb.DeleteRequest, { setId: ID, setProperties: toStruct(properties), setOldInputs: toStruct(oldInputs) }));
 
 /** Runs one operation with an empty request log; returns its result, Graph requests and wall time. */
 const operations = {};

@@ -8,7 +8,7 @@
 // Prints one JSON object: the curve, and the growth between cycle 50 and the last against the target (≤ 5 MB).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pb, SECRET, SECRET_SIG, children, fromStruct, memory, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
+import { pb, SECRET, SECRET_SIG, children, fromStruct, memory, resourceRequest, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
 
 const { values } = parseArgs({
   options: { provider: { type: 'string' }, emulator: { type: 'string' }, cycles: { type: 'string', default: '200' }, every: { type: 'string', default: '10' } },
@@ -29,14 +29,7 @@ const engine = await startEngine();
 const emulator = await startEmulator(values.emulator);
 const provider = await startProvider(values.provider, engine.address);
 const { rpc } = provider;
-const request = (Type, fields) => {
-  const r = new Type();
-  r.setUrn(URN);
-  r.setType(TYPE);
-  r.setName('policy');
-  for (const [setter, value] of Object.entries(fields)) r[setter](value);
-  return r;
-};
+const request = (Type, fields) => resourceRequest(Type, { urn: URN, type: TYPE, name: 'policy' }, fields);
 const check = async (news, olds) => fromStruct((await rpc('check', request(pb.CheckRequest, {
   setOlds: toStruct(olds), setNews: toStruct(news), setRandomseed: new Uint8Array(32),
 }))).getInputs());

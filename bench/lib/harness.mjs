@@ -130,3 +130,13 @@ export async function startProvider(executable, engineAddress, { deadlineMs = 60
     stop: () => { client.close(); provider.child.kill('SIGTERM'); },
   };
 }
+
+/** A resource RPC's request of protobuf type `Type` for one resource, with the given setters called. */
+export function resourceRequest(Type, { urn, type, name }, fields) {
+  const r = new Type();
+  r.setUrn(urn);
+  r.setType(type);
+  r.setName(name);
+  for (const [setter, value] of Object.entries(fields)) r[setter](value);
+  return r;
+}

@@ -323,20 +323,6 @@ public abstract class ObjectContract : ResourceHarness
 
     private static string? Text(PropertyValue value) => value.Plain is StringValue text ? text.Value : null;
 
-    public static TheoryData<string, string> FaultMatrix()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var operation in new[] { "create", "update", "delete" })
-        {
-            foreach (var kind in FaultKinds.Keys)
-            {
-                data.Add(operation, kind);
-            }
-        }
-
-        return data;
-    }
-
     /// <summary>
     /// Issue #24's three columns, for a fault of <paramref name="kind"/> at each request of the operation in turn: the
     /// tenant is never half-written behind the answer (one object at most, never a duplicate), the answer is truthful

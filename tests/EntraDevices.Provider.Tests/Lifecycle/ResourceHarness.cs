@@ -75,6 +75,21 @@ public abstract class ResourceHarness : IAsyncLifetime
         [SlowAfterApplying] = skip => new Fault { Skip = skip, ApplyThenDelayMilliseconds = 8000 },
     };
 
+    /// <summary>The contracts' fault matrix: each write operation with each fault kind (the requests are walked in the test).</summary>
+    public static TheoryData<string, string> FaultMatrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var operation in new[] { "create", "update", "delete" })
+        {
+            foreach (var kind in FaultKinds.Keys)
+            {
+                data.Add(operation, kind);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>How the engine saw one faulted operation: what it answered, and what state it would keep.</summary>
     protected sealed record Outcome(string Kind, ObjectValue? Recorded, string? Id, Exception? Error)
     {

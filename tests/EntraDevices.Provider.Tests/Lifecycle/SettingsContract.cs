@@ -426,20 +426,6 @@ public abstract class SettingsContract : ResourceHarness
     protected PropertyValue? OriginalOf(ObjectValue outputs) =>
         outputs.At(OriginalProperty) is { Plain: ObjectValue } ? outputs.At($"{OriginalProperty}.{Leaf}") : outputs.At(OriginalProperty);
 
-    public static TheoryData<string, string> FaultMatrix()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var operation in new[] { "create", "update", "delete" })
-        {
-            foreach (var kind in FaultKinds.Keys)
-            {
-                data.Add(operation, kind);
-            }
-        }
-
-        return data;
-    }
-
     /// <summary>
     /// Issue #24's three columns, for a fault of <paramref name="kind"/> at each request of the operation in turn: the
     /// tenant is never half-written behind the answer, the answer is truthful (done means done, a clean failure means
