@@ -6,6 +6,7 @@
 const { describe, it, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { startStack } = require('../lib/stack');
+const { personToken } = require('../lib/launch');
 const { secret, isSecret } = require('../lib/values');
 
 const A = '0b1d4f8e-9a3c-4c1e-8d7f-2a6b5c4d3e2f';
@@ -32,6 +33,16 @@ const RESOURCES = [
     inputs: { customErrorMessage: 'zz-secret-default-message', installProgressTimeoutInMinutes: 77 },
     leaves: [['customErrorMessage'], ['installProgressTimeoutInMinutes']],
     write: 'PATCH',
+  },
+  {
+    name: 'AutomaticIntuneEnrollment',
+    address: { type: 'entradevices:index:AutomaticIntuneEnrollment', name: 'enrollment', id: '0000000a-0000-0000-c000-000000000000' },
+    // Graph lets only a person change it: a person's token, with the Cloud Device Administrator role.
+    stack: { accessToken: personToken(['Policy.ReadWrite.MobilityManagement'], ['7698a772-787b-4ac8-901f-60d6b08affd2']) },
+    inputs: { mdm: { appliesTo: 'selected', includedGroups: [A], termsOfUseUrl: 'https://contoso.example/zz-secret-terms' } },
+    leaves: [['mdm', 'includedGroups', 0], ['mdm', 'termsOfUseUrl']],
+    write: 'PATCH',
+    reads: 2,
   },
   {
     name: 'DeviceRegistrationPolicy',
@@ -79,7 +90,7 @@ describe('secret inputs stay secret everywhere the provider writes', { timeout: 
     for (const path of resource.leaves) {
       it(`${resource.name}: ${path.join('.')} marked secret`, async () => {
         // A setting's tenant object outlives the emulator's reset: each such case gets a tenant of its own.
-        const own = resource.write ? await startStack({ roles: [MANAGE, POLICY] }) : null;
+        const own = resource.write ? await startStack(resource.stack ?? { roles: [MANAGE, POLICY] }) : null;
         const s = own ?? shared;
         try {
           const r = s.provider.resource(resource.address);
@@ -115,7 +126,7 @@ describe('secret inputs stay secret everywhere the provider writes', { timeout: 
           } else {
             // A write that applied and whose answer was lost, with a re-read that cannot be understood: state unknown.
             await s.emulator.fault({ method: resource.write, applyThenDrop: true, times: 1 });
-            await s.emulator.fault({ method: 'GET', skip: 1, applyThenBody: '{"id":"x"}', times: 1 });
+            await s.emulator.fault({ method: 'GET', skip: resource.reads ?? 1, applyThenBody: '{"id":"x"}', times: 1 });
             written.push(JSON.stringify(shown(await s.provider.failure(r.create(checked.inputs)))));
           }
 
