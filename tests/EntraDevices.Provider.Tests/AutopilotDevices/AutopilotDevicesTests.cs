@@ -107,6 +107,20 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public async Task An_import_throttled_with_retry_after_is_sent_again_and_registers_every_device()
+    {
+        // Issue #25: a 429 on the bulk import failed every device of its chunk; a 429 means nothing was accepted.
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Status = 429, RetryAfterSeconds = 0 });
+
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3")));
+
+        Assert.Equal(["SN-1", "SN-2", "SN-3"], Map(created.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Equal(3, InTenant().Count);
+        // Two chunks of the harness's two devices, and the throttled one sent again.
+        Assert.Equal(3, CallsTo("POST", "/import"));
+    }
+
+    [Fact]
     public async Task An_import_whose_answer_was_lost_is_found_by_its_import_id_and_followed_not_sent_again()
     {
         Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Skip = 1, ApplyThenDrop = true });
@@ -282,7 +296,7 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
 
         await CreateAsync(Csv("b.csv", Row("SN-2")));
 
-        Assert.Contains(Notes, n => n.Contains("already running (409)", StringComparison.Ordinal) || n.Contains("within the last 10 minutes (429)", StringComparison.Ordinal));
+        Assert.Contains(Notes, n => n.Contains("already running (409)", StringComparison.Ordinal) || n.Contains("answered the Autopilot sync with 429", StringComparison.Ordinal));
     }
 
     [Fact]

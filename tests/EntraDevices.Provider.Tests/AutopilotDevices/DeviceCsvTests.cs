@@ -19,6 +19,25 @@ public class DeviceCsvTests
         return (rows, problems);
     }
 
+    [Theory]
+    [InlineData("3298451230145")]
+    [InlineData("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")]
+    [InlineData("00330-80000-00000-AA123")]
+    public void The_product_id_column_takes_the_oems_13_digit_pkid_a_product_key_or_a_product_id(string product)
+    {
+        // Issue #25: the 13-digit PKID that OEMs and Get-WindowsAutopilotInfo deliver was refused as "of no known shape".
+        var result = Parse(Header, $"SER-001,{product},{Hash},,");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(product, Assert.Single(result.Rows).ProductKey);
+    }
+
+    [Theory]
+    [InlineData("329845123014")]
+    [InlineData("32984512301456")]
+    public void A_product_id_of_another_length_is_refused_naming_what_is_accepted(string product) =>
+        Assert.Contains("13-digit Windows Product ID", Assert.Single(Parse(Header, $"SER-001,{product},{Hash},,").Problems).Reason);
+
     [Fact]
     public void Rows_are_read_with_their_line_numbers_and_optional_columns()
     {

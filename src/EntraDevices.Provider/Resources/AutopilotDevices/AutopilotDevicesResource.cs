@@ -180,7 +180,9 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             {
                 SyncOutcome.Started => "Autopilot sync started: new devices and changes reach Autopilot's service within minutes.",
                 SyncOutcome.AlreadyRunning => "An Autopilot sync is already running (409); it picks up these devices, so this is not a failure.",
-                _ => "An Autopilot sync ran within the last 10 minutes (429), so none was started; the next one picks up these devices. Not a failure.",
+                // A 429 is ambiguous: a sync within the last 10 minutes, or throttling that outlasted the waits. Never claim a sync ran.
+                _ => "Graph answered the Autopilot sync with 429 (a sync ran within the last 10 minutes, or the request was throttled), so this run "
+                    + "started none; Intune's next sync picks up these devices. Not a failure.",
             });
         }
         catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)

@@ -126,10 +126,11 @@ internal static partial class DeviceCsv
         }
 
         var product = Cell(cells, text, 1).ToString();
-        if (product.Length > 0 && !ProductKey().IsMatch(product) && !ProductId().IsMatch(product))
+        if (product.Length > 0 && !ProductKey().IsMatch(product) && !ProductId().IsMatch(product) && !Pkid().IsMatch(product))
         {
-            problems.Add(new CsvProblem(line, $"has a {ProductColumn} {Shown(product)} of no known shape; accepted: empty, a product key "
-                + "(five groups of five letters or digits, like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX) or a product ID (like 00330-80000-00000-AA123)."));
+            problems.Add(new CsvProblem(line, $"has a {ProductColumn} {Shown(product)} of no known shape; accepted: empty, the 13-digit Windows Product ID "
+                + "(PKID) that OEMs and Get-WindowsAutopilotInfo fill in, a product key (five groups of five letters or digits, like "
+                + "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX) or a product ID (like 00330-80000-00000-AA123)."));
         }
 
         var hash = Cell(cells, text, 2);
@@ -166,6 +167,10 @@ internal static partial class DeviceCsv
 
     [GeneratedRegex(@"^\d{5}-\d{5}-\d{5}-[A-Za-z]{2}\d{3}$")]
     private static partial Regex ProductId();
+
+    /// <summary>The OEM's Windows Product ID (PKID), as OEMs and Get-WindowsAutopilotInfo fill the column: 13 digits (issue #25).</summary>
+    [GeneratedRegex(@"^\d{13}$")]
+    private static partial Regex Pkid();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex UserPrincipalName();
