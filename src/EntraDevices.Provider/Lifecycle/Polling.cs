@@ -27,19 +27,33 @@ public static class Polling
     /// Polls until done. When the operation's token ends first, <see cref="PollingStopped{T}"/> carries the last
     /// answer, so the caller can say what was known.
     /// </summary>
+    /// <summary>How many polls in a row may fail with a server error or no answer before polling gives up: a poll is a read.</summary>
+    public const int FailedPollsTolerated = 5;
+
     public static async Task<T> UntilDoneAsync<T>(Func<CancellationToken, Task<Poll<T>>> poll, Backoff backoff, Operation operation)
     {
         Poll<T>? last = null;
+        var failedInARow = 0;
         using var waits = backoff.Waits().GetEnumerator();
         try
         {
             while (true)
             {
-                last = await poll(operation.Token);
-                await operation.StatusAsync(last.Progress);
-                if (last.Done)
+                try
                 {
-                    return last.Value;
+                    last = await poll(operation.Token);
+                    failedInARow = 0;
+                    await operation.StatusAsync(last.Progress);
+                    if (last.Done)
+                    {
+                        return last.Value;
+                    }
+                }
+                catch (Graph.GraphRequestException failed) when (failed.Kind != Graph.GraphFailureKind.Cancelled
+                    && failed.Status is null or >= 500 && ++failedInARow < FailedPollsTolerated)
+                {
+                    // A poll changes nothing: a 5xx or a lost answer is read again after the next wait (issue #25).
+                    await operation.StatusAsync($"a poll failed ({failed.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}); polling again");
                 }
 
                 waits.MoveNext();

@@ -121,6 +121,19 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public async Task A_poll_answered_500_or_dropped_is_read_again_and_the_import_completes()
+    {
+        // Issue #25: one 500 on a poll stopped polling, and the up failed with every device pending. A poll is a read.
+        Emulator.InjectFault(new Fault { Method = "GET", PathContains = "importedWindowsAutopilotDeviceIdentities", Status = 500 });
+        Emulator.InjectFault(new Fault { Method = "GET", PathContains = "importedWindowsAutopilotDeviceIdentities", DropConnection = true });
+
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2")));
+
+        Assert.Equal(["SN-1", "SN-2"], Map(created.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Equal(2, InTenant().Count);
+    }
+
+    [Fact]
     public async Task An_import_whose_answer_was_lost_is_found_by_its_import_id_and_followed_not_sent_again()
     {
         Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Skip = 1, ApplyThenDrop = true });

@@ -14,6 +14,35 @@ public class PollingTests
         Assert.Equal([15, 30, 60, 60, 60], waits.Select(w => w.TotalSeconds));
     }
 
+    private static Graph.GraphRequestException Failure(int? status) =>
+        new(new Graph.GraphOperation("GET", "/records", "list the import records", "P", "R"),
+            status is null ? Graph.GraphFailureKind.NoAnswer : Graph.GraphFailureKind.Rejected, "failed")
+        { Status = status };
+
+    [Fact]
+    public async Task A_poll_that_fails_with_a_server_error_is_read_again_but_not_forever()
+    {
+        var polls = 0;
+        var recovered = await Polling.UntilDoneAsync(
+            _ => ++polls < 3 ? throw Failure(polls == 1 ? 500 : null) : Task.FromResult(new Polling.Poll<int>(true, polls, "done")),
+            Short, Operation.None);
+        Assert.Equal(3, recovered);
+
+        polls = 0;
+        await Assert.ThrowsAsync<Graph.GraphRequestException>(() => Polling.UntilDoneAsync<int>(_ => { polls++; throw Failure(503); }, Short, Operation.None));
+        Assert.Equal(Polling.FailedPollsTolerated, polls);
+    }
+
+    [Fact]
+    public async Task A_refused_poll_is_not_read_again()
+    {
+        var polls = 0;
+
+        await Assert.ThrowsAsync<Graph.GraphRequestException>(() => Polling.UntilDoneAsync<int>(_ => { polls++; throw Failure(403); }, Short, Operation.None));
+
+        Assert.Equal(1, polls);
+    }
+
     [Fact]
     public async Task Every_poll_tells_the_engine_how_far_the_work_is_until_it_is_done()
     {
