@@ -9,6 +9,9 @@ public class DeviceCsvTests
     private const string Header = "Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User";
     private static readonly string Hash = Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)i).ToArray());
 
+    // Another device's hash: two rows of one hash are one device.
+    private static readonly string OtherHash = Convert.ToBase64String(Enumerable.Range(1, 64).Select(i => (byte)i).ToArray());
+
     private static (List<DeviceRow> Rows, List<CsvProblem> Problems) Parse(params string[] lines) => Read(string.Join("\r\n", lines));
 
     /// <summary>Every row and problem of a CSV held in memory, read as the resource reads a file.</summary>
@@ -39,9 +42,37 @@ public class DeviceCsvTests
         Assert.Contains("13-digit Windows Product ID", Assert.Single(Parse(Header, $"SER-001,{product},{Hash},,").Problems).Reason);
 
     [Fact]
+    public void Two_rows_with_one_hash_are_refused_naming_both_lines_never_the_hash()
+    {
+        // Issue #25: the first up failed with ZtdDeviceDuplicated, the retry with 806.
+        var result = Parse(Header, $"SER-001,,{Hash},,", $"SER-002,,{Hash},,");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("same Hardware Hash as line 2", problem.Reason);
+        Assert.DoesNotContain(Hash, problem.ToString());
+        Assert.Single(result.Rows);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public void A_hash_with_white_space_inside_is_refused_by_line_never_shown(string space)
+    {
+        // Issue #25: base64 readers skip it, Graph refused the whole chunk of 500 for it.
+        var spaced = Hash[..20] + space + Hash[20..];
+
+        var problem = Assert.Single(Parse(Header, $"SER-001,,{spaced},,").Problems);
+
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("white space inside it", problem.Reason);
+        Assert.DoesNotContain(Hash[..20], problem.ToString());
+    }
+
+    [Fact]
     public void Rows_are_read_with_their_line_numbers_and_optional_columns()
     {
-        var result = Parse(Header, $"SER-001,,{Hash},Sales,person@contoso.com", $"SER-002,XXXXX-XXXXX-XXXXX-XXXXX-XXXXX,{Hash},,", "");
+        var result = Parse(Header, $"SER-001,,{Hash},Sales,person@contoso.com", $"SER-002,XXXXX-XXXXX-XXXXX-XXXXX-XXXXX,{OtherHash},,", "");
 
         Assert.Empty(result.Problems);
         Assert.Equal([2, 3], result.Rows.Select(r => r.Line));

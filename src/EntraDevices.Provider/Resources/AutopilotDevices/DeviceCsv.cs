@@ -17,6 +17,9 @@ internal sealed record DeviceRow(int Line, string SerialNumber, string? ProductK
         init => _digest = value;
     }
 
+    /// <summary>The first 16 bytes of SHA-256 over the hardware hash alone: two rows of one device share it, and it shows nothing.</summary>
+    public UInt128 HashDigest { get; init; }
+
     // The hash is a few kilobytes of base64 and a secret of the device: never in a string meant for people.
     public override string ToString() => $"line {Line}: device {SerialNumber}";
 }
@@ -68,6 +71,7 @@ internal static partial class DeviceCsv
         }
 
         var serials = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new Dictionary<UInt128, int>();
         var number = 1;
         while (lines.TryRead(out var line))
         {
@@ -83,7 +87,15 @@ internal static partial class DeviceCsv
                 continue;
             }
 
+            if (hashes.TryGetValue(row.HashDigest, out var same))
+            {
+                // One device in two rows: Graph refuses the second (ZtdDeviceDuplicated), then its retry (806). Never show the hash.
+                problems.Add(new CsvProblem(number, $"has the same {HashColumn} as line {same} (the hash is not shown): one device in two rows; keep one."));
+                continue;
+            }
+
             serials[row.SerialNumber] = number;
+            hashes[row.HashDigest] = number;
             yield return row;
         }
     }
@@ -134,7 +146,12 @@ internal static partial class DeviceCsv
         }
 
         var hash = Cell(cells, text, 2);
-        if (hash.IsEmpty || !Base64.IsValid(hash, out var decoded) || decoded == 0)
+        if (hash.ContainsAny(' ', '\t'))
+        {
+            // Base64 readers skip white space, Graph does not: one such row made Graph refuse its whole chunk of 500.
+            problems.Add(new CsvProblem(line, $"has a {HashColumn} with white space inside it, which Graph refuses; export it again with Get-WindowsAutopilotInfo."));
+        }
+        else if (hash.IsEmpty || !Base64.IsValid(hash, out var decoded) || decoded == 0)
         {
             // The hash itself is never repeated back: only that it is not one.
             problems.Add(new CsvProblem(line, $"has a {HashColumn} that is {(hash.IsEmpty ? "empty" : "not valid base64")}; export it again with Get-WindowsAutopilotInfo."));
@@ -151,7 +168,15 @@ internal static partial class DeviceCsv
         return problems.Count > before ? null : new DeviceRow(line, serial, productKey, keepHashes ? hash.ToString() : null, tag, user)
         {
             ImportDigest = DevicePlan.ImportDigest(serial, productKey, hash),
+            HashDigest = Digest(hash),
         };
+    }
+
+    private static UInt128 Digest(ReadOnlySpan<char> hash)
+    {
+        Span<byte> sum = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hash), sum);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(sum);
     }
 
     /// <summary>A user principal name's shape: person@contoso.com.</summary>
