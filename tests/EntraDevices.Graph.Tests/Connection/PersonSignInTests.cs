@@ -101,7 +101,8 @@ public sealed class PersonSignInTests : IAsyncLifetime
         var error = Assert.Throws<ConnectionSettingsException>(() => PersonSignIn.LocalDataFolder(folder));
 
         Assert.Contains("HOME", error.Message);
-        Assert.Equal("/home/person/.local/share", PersonSignIn.LocalDataFolder("/home/person/.local/share"));
+        var absolute = Path.Combine(Path.GetTempPath(), "home", ".local", "share");
+        Assert.Equal(absolute, PersonSignIn.LocalDataFolder(absolute));
     }
 
     [Fact]
