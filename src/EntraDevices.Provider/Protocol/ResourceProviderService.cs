@@ -121,27 +121,33 @@ internal sealed class ResourceProviderService(
         }
     }
 
-    public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Properties), ToObject(request.Inputs)), async (resource, operation, secrets) =>
+    // Each request's values are converted once: the same objects serve the resource and the secrets (a set's state is large).
+    public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
+    {
+        var read = new ResourceRead(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.Inputs));
+        return Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(read.Properties, read.Inputs), async (resource, operation, secrets) =>
         {
-            var read = await resource.ReadAsync(new ResourceRead(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.Inputs)), operation);
-            return new ReadResponse { Id = read.Id, Properties = ToStruct(secrets.Wrap(read.Outputs)), Inputs = ToStruct(secrets.Wrap(read.Inputs)) };
+            var result = await resource.ReadAsync(read, operation);
+            return new ReadResponse { Id = result.Id, Properties = ToStruct(secrets.Wrap(result.Outputs)), Inputs = ToStruct(secrets.Wrap(result.Inputs)) };
         });
+    }
 
-    public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs)),
-            async (resource, operation, secrets) =>
-            {
-                var update = new ResourceUpdate(request.Urn, request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs), request.Preview);
-                return new UpdateResponse { Properties = ToStruct(secrets.Wrap(await resource.UpdateAsync(update, operation))) };
-            });
+    public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context)
+    {
+        var update = new ResourceUpdate(request.Urn, request.Id, ToObject(request.Olds), ToObject(request.News), ToObject(request.OldInputs), request.Preview);
+        return Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(update.OldOutputs, update.NewInputs, update.OldInputs),
+            async (resource, operation, secrets) => new UpdateResponse { Properties = ToStruct(secrets.Wrap(await resource.UpdateAsync(update, operation))) });
+    }
 
-    public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
-        Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(ToObject(request.Properties), ToObject(request.OldInputs)), async (resource, operation, _) =>
+    public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context)
+    {
+        var delete = new ResourceDelete(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.OldInputs));
+        return Bounded(request.Type, request.Urn, request.Timeout, context, SecretText.Of(delete.Properties, delete.OldInputs), async (resource, operation, _) =>
         {
-            await resource.DeleteAsync(new ResourceDelete(request.Urn, request.Id, ToObject(request.Properties), ToObject(request.OldInputs)), operation);
+            await resource.DeleteAsync(delete, operation);
             return new Empty();
         });
+    }
 
     public override Task<Empty> Cancel(Empty request, ServerCallContext context)
     {
