@@ -22,7 +22,7 @@ public static class CredentialChain
 
         if (!string.IsNullOrWhiteSpace(settings.SignIn) && PipelineSkipsPerson(settings, hooks))
         {
-            return Choose(settings with { SignIn = null }, cloud, tokenRequests, hooks);
+            settings = settings with { SignIn = null };
         }
 
         if (!string.IsNullOrWhiteSpace(settings.SignIn))

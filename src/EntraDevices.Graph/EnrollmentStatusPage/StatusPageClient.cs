@@ -60,8 +60,7 @@ public sealed class StatusPageClient(GraphConnection connection)
     /// </summary>
     public async Task<StatusPage> GetDefaultAsync(CancellationToken cancellationToken)
     {
-        var listed = (await _requests.ListAsync(Operation("GET", Path, "list the Enrollment Status Pages"), Path, cancellationToken))
-            .FirstOrDefault(c => (string?)c["@odata.type"] == ODataType && ((int?)c["priority"] ?? -1) == 0)
+        var listed = (await PagesAsync(cancellationToken)).FirstOrDefault(c => ((int?)c["priority"] ?? -1) == 0)
             ?? throw new UnexpectedPolicyShapeException("Graph lists no Enrollment Status Page with priority 0, so the tenant's default page was not found.");
         var id = (string?)listed["id"] ?? throw new UnexpectedPolicyShapeException("Graph lists the default Enrollment Status Page without an id.");
         return listed.ContainsKey("showInstallationProgress")
@@ -72,9 +71,12 @@ public sealed class StatusPageClient(GraphConnection connection)
 
     /// <summary>Every Enrollment Status Page (the other configurations of the collection left out), with display name and priority.</summary>
     public async Task<IReadOnlyList<(string Id, string DisplayName, int Priority)>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await _requests.ListAsync(Operation("GET", Path, "list the Enrollment Status Pages"), Path, cancellationToken))
-            .Where(c => (string?)c["@odata.type"] == ODataType)
-            .Select(c => ((string)c["id"]!, (string?)c["displayName"] ?? "", (int?)c["priority"] ?? 0))];
+        [.. (await PagesAsync(cancellationToken)).Select(c => ((string)c["id"]!, (string?)c["displayName"] ?? "", (int?)c["priority"] ?? 0))];
+
+    /// <summary>The collection's Enrollment Status Pages as listed, whole (its other configurations left out).</summary>
+    private async Task<IEnumerable<JsonObject>> PagesAsync(CancellationToken cancellationToken) =>
+        (await _requests.ListAsync(Operation("GET", Path, "list the Enrollment Status Pages"), Path, cancellationToken))
+            .Where(c => (string?)c["@odata.type"] == ODataType);
 
     public async Task UpdateAsync(string id, JsonObject changes, CancellationToken cancellationToken)
     {
