@@ -73,6 +73,10 @@ internal static class ConfigKeys
     public const string DevicesAssignedUser = "autopilotDevices.assignedUser";
     public const string DevicesWhenRemoved = "autopilotDevices.whenRemoved";
 
+    /// <summary>The keys that say who is in the created join group.</summary>
+    public static readonly IReadOnlyList<string> JoinGroupMemberKeys =
+        [JoinGroupMemberUserIds, JoinGroupMemberGroupIds, JoinGroupMembershipRule, JoinGroupMembersManagedElsewhere];
+
     /// <summary>The Enrollment Status Page's keys other than <see cref="CreateStatusPage"/>.</summary>
     public static readonly IReadOnlyList<string> PageSettingKeys =
     [
@@ -103,10 +107,7 @@ internal static class ConfigKeys
         OnDestroy,
         CreateJoinGroup,
         JoinGroupName,
-        JoinGroupMemberUserIds,
-        JoinGroupMemberGroupIds,
-        JoinGroupMembershipRule,
-        JoinGroupMembersManagedElsewhere,
+        .. JoinGroupMemberKeys,
         CreateLocalAdminsGroup,
         LocalAdminsGroupName,
         CreateAutopilotGroup,

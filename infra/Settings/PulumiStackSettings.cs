@@ -20,8 +20,8 @@ internal static class PulumiStackSettings
         var project = Deployment.Instance.ProjectName;
         try
         {
-            var config = Environment.GetEnvironmentVariable(ConfigVariable);
-            return StackSettings.Parse(ProjectValues(config, project), project, OtherKeys(config, project));
+            var (values, otherKeys) = Split(Environment.GetEnvironmentVariable(ConfigVariable), project);
+            return StackSettings.Parse(values, project, otherKeys);
         }
         catch (StackSettingsException e)
         {
@@ -31,18 +31,19 @@ internal static class PulumiStackSettings
     }
 
     /// <summary>The keys of every other namespace in the SDK's configuration JSON, in full (<c>namespace:key</c>).</summary>
-    public static IReadOnlyList<string> OtherKeys(string? configJson, string project) => string.IsNullOrWhiteSpace(configJson)
-        ? []
-        : [.. (JsonSerializer.Deserialize<Dictionary<string, string?>>(configJson) ?? []).Keys
-            .Where(key => key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(project + ":", StringComparison.Ordinal))];
+    public static IReadOnlyList<string> OtherKeys(string? configJson, string project) => Split(configJson, project).OtherKeys;
 
     /// <summary>The values of <paramref name="project"/>'s keys (namespace removed) in the SDK's configuration JSON.</summary>
-    public static IReadOnlyDictionary<string, string?> ProjectValues(string? configJson, string project)
+    public static IReadOnlyDictionary<string, string?> ProjectValues(string? configJson, string project) => Split(configJson, project).Values;
+
+    /// <summary>The configuration JSON read once: the project's values (namespace removed), and every other namespace's keys in full.</summary>
+    private static (IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string> OtherKeys) Split(string? configJson, string project)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var otherKeys = new List<string>();
         if (string.IsNullOrWhiteSpace(configJson))
         {
-            return values;
+            return (values, otherKeys);
         }
 
         var prefix = project + ":";
@@ -52,8 +53,12 @@ internal static class PulumiStackSettings
             {
                 values[key[prefix.Length..]] = value;
             }
+            else if (key.Contains(':', StringComparison.Ordinal))
+            {
+                otherKeys.Add(key);
+            }
         }
 
-        return values;
+        return (values, otherKeys);
     }
 }

@@ -93,8 +93,7 @@ internal sealed partial record StackSettings
                     + $"set at least one of them, or set {reader.Name(ConfigKeys.JoinScope)} to \"all\" or \"none\".");
             }
             else if (createdGroupName is not null && groupIds.Count == 0 && userIds.Count == 0 && members is { DeclaresSomeone: false, ManagedElsewhere: false }
-                && !new[] { ConfigKeys.JoinGroupIds, ConfigKeys.JoinUserIds, ConfigKeys.JoinGroupMemberUserIds, ConfigKeys.JoinGroupMemberGroupIds,
-                    ConfigKeys.JoinGroupMembershipRule, ConfigKeys.JoinGroupMembersManagedElsewhere }.Any(reader.Failed))
+                && !ConfigKeys.JoinGroupMemberKeys.Append(ConfigKeys.JoinGroupIds).Append(ConfigKeys.JoinUserIds).Any(reader.Failed))
             {
                 reader.Error(
                     $"{reader.Name(ConfigKeys.JoinScope)} is \"selected\" and the only ones allowed to join are the members of the join group this program "
@@ -127,8 +126,7 @@ internal sealed partial record StackSettings
         var groups = reader.ObjectIds(ConfigKeys.JoinGroupMemberGroupIds);
         var rule = reader.Text(ConfigKeys.JoinGroupMembershipRule, 3072, "a dynamic membership rule such as (user.userType -eq \"Member\") -and (user.accountEnabled -eq true)");
         var elsewhere = reader.Boolean(ConfigKeys.JoinGroupMembersManagedElsewhere) ?? false;
-        var set = new[] { ConfigKeys.JoinGroupMemberUserIds, ConfigKeys.JoinGroupMemberGroupIds, ConfigKeys.JoinGroupMembershipRule, ConfigKeys.JoinGroupMembersManagedElsewhere }
-            .Where(reader.IsSet).Select(reader.Name).ToList();
+        var set = ConfigKeys.JoinGroupMemberKeys.Where(reader.IsSet).Select(reader.Name).ToList();
         if (!created)
         {
             if (set.Count > 0 && !reader.Failed(ConfigKeys.CreateJoinGroup))
