@@ -60,13 +60,11 @@ internal static partial class DeviceCsv
         using var lines = new LineReader(reader);
         if (!lines.TryRead(out var first) || Columns(first.Span) is not { } columns)
         {
-            var header = first.ToString();
-            // A first line that is a device row (the header missing) would quote a hash: such a line is described, not shown.
-            var shown = header.Split(',').Any(cell => cell.Length > MaxShown)
-                ? "not a header: it holds a value of more than 40 characters, like a hardware hash (is the header row missing?)"
-                : $"\"{header}\"";
-            problems.Add(new CsvProblem(1, $"the header is {shown}; accepted: exactly \"{string.Join(',', Headers[0])}\", "
-                + $"optionally followed by \",{GroupTagColumn}\" and \",{UserColumn}\" (names are case-sensitive)."));
+            // The first line is never quoted: a file that is not the Autopilot CSV (a device row without its header, a
+            // file named by mistake) must not have its content shown in a preview or a log.
+            var cells = first.Span.IsEmpty ? 0 : first.Span.Count(',') + 1;
+            problems.Add(new CsvProblem(1, $"is not the Autopilot CSV's header (it has {cells} comma-separated cell(s); its text is not shown); accepted: exactly "
+                + $"\"{string.Join(',', Headers[0])}\", optionally followed by \",{GroupTagColumn}\" and \",{UserColumn}\" (names are case-sensitive)."));
             yield break;
         }
 
@@ -76,6 +74,12 @@ internal static partial class DeviceCsv
         while (lines.TryRead(out var line))
         {
             number++;
+            if (lines.TooLong)
+            {
+                problems.Add(new CsvProblem(number, $"is longer than {LineReader.MaxLine:N0} characters (not shown); a row of the Autopilot CSV is a few kilobytes. Is this the OEM's CSV?"));
+                continue;
+            }
+
             if (Row(number, line.Span, columns, problems, keepHashes) is not { } row)
             {
                 continue;
@@ -132,16 +136,17 @@ internal static partial class DeviceCsv
 
         var before = problems.Count;
         var serial = Cell(cells, text, 0).ToString();
-        if (serial.Length == 0)
+        if (SerialProblem(serial) is { } serialProblem)
         {
-            problems.Add(new CsvProblem(line, $"has no {SerialColumn}."));
+            problems.Add(new CsvProblem(line, serialProblem));
         }
 
         var product = Cell(cells, text, 1).ToString();
         if (product.Length > 0 && !ProductKey().IsMatch(product) && !ProductId().IsMatch(product) && !Pkid().IsMatch(product))
         {
-            problems.Add(new CsvProblem(line, $"has a {ProductColumn} {Shown(product)} of no known shape; accepted: empty, the 13-digit Windows Product ID "
-                + "(PKID) that OEMs and Get-WindowsAutopilotInfo fill in, a product key (five groups of five letters or digits, like "
+            // A product key is a licence: never shown, only its length.
+            problems.Add(new CsvProblem(line, $"has a {ProductColumn} of {product.Length} characters (not shown) of no known shape; accepted: empty, the 13-digit "
+                + "Windows Product ID (PKID) that OEMs and Get-WindowsAutopilotInfo fill in, a product key (five groups of five letters or digits, like "
                 + "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX) or a product ID (like 00330-80000-00000-AA123)."));
         }
 
@@ -156,12 +161,24 @@ internal static partial class DeviceCsv
             // The hash itself is never repeated back: only that it is not one.
             problems.Add(new CsvProblem(line, $"has a {HashColumn} that is {(hash.IsEmpty ? "empty" : "not valid base64")}; export it again with Get-WindowsAutopilotInfo."));
         }
+        else if (hash.Length < MinHashLength)
+        {
+            // A serial number or product key is valid base64 too: a short value here is most likely one in the wrong column.
+            problems.Add(new CsvProblem(line, $"has a {HashColumn} of {hash.Length} characters; a hardware hash is a few kilobytes of base64 (at least {MinHashLength} "
+                + $"characters). Are the columns in the header's order ({string.Join(", ", columns)})?"));
+        }
 
         var tag = Cell(cells, text, 3) is { IsEmpty: false } groupTag ? groupTag.ToString() : null;
+        if (tag is not null && GroupTagProblem(tag) is { } tagProblem)
+        {
+            problems.Add(new CsvProblem(line, $"has a {GroupTagColumn} {tagProblem}"));
+        }
+
         var user = Cell(cells, text, 4) is { IsEmpty: false } upn ? upn.ToString() : null;
         if (user is not null && !IsUserPrincipalName(user))
         {
-            problems.Add(new CsvProblem(line, $"has an {UserColumn} {Shown(user)} that is not a user principal name like person@contoso.com."));
+            problems.Add(new CsvProblem(line, $"has an {UserColumn} of {user.Length} characters (not shown) that is not a user principal name like person@contoso.com "
+                + $"(at most {MaxUserPrincipalName} characters)."));
         }
 
         var productKey = product.Length == 0 ? null : product;
@@ -179,13 +196,40 @@ internal static partial class DeviceCsv
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(sum);
     }
 
-    /// <summary>A user principal name's shape: person@contoso.com.</summary>
-    public static bool IsUserPrincipalName(string text) => UserPrincipalName().IsMatch(text);
+    /// <summary>A user principal name's shape: person@contoso.com, at most 113 characters (Entra's limit: 64 before the @, 48 after).</summary>
+    public static bool IsUserPrincipalName(string text) => text.Length <= MaxUserPrincipalName && UserPrincipalName().IsMatch(text);
 
-    /// <summary>Longer values are never quoted: a hash in the wrong column must not reach a preview's output.</summary>
-    private const int MaxShown = 40;
+    public const int MaxUserPrincipalName = 113;
 
-    private static string Shown(string text) => text.Length <= MaxShown ? $"\"{text}\"" : $"of {text.Length} characters (not shown: it may be a hardware hash in the wrong column)";
+    /// <summary>
+    /// Serial numbers are short (7 to about 55 characters, a VM's with spaces); the limit keeps a hardware hash in the
+    /// wrong column out of every message, key and state, since a serial number is all of those.
+    /// </summary>
+    public const int MaxSerialNumber = 64;
+
+    /// <summary>A hardware hash is a few kilobytes; anything shorter than 64 bytes is a value from another column.</summary>
+    public const int MinHashLength = 88;
+
+    /// <summary>Group tags are short labels (graph-autopilot-journey.md gives no limit; 128 is this project's, far below a hash).</summary>
+    public const int MaxGroupTag = 128;
+
+    /// <summary>Why a serial number cannot be one, in words that never show it unless it is short and printable; null when it can.</summary>
+    public static string? SerialProblem(string serial) => serial switch
+    {
+        { Length: 0 } => $"has no {SerialColumn}.",
+        { Length: > MaxSerialNumber } => $"has a {SerialColumn} of {serial.Length} characters (not shown); accepted: at most {MaxSerialNumber}. "
+            + $"Is a {HashColumn} in the wrong column? The header's order is {SerialColumn}, {ProductColumn}, {HashColumn}.",
+        _ when serial.Any(c => c < ' ' || c > '~') => $"has a {SerialColumn} with a character other than a printable ASCII letter, digit, space or mark (not shown).",
+        _ => null,
+    };
+
+    /// <summary>Why a group tag cannot be one (the words follow "has a Group Tag"); null when it can.</summary>
+    public static string? GroupTagProblem(string tag) => tag switch
+    {
+        { Length: > MaxGroupTag } => $"of {tag.Length} characters (not shown); accepted: at most {MaxGroupTag}. Is a {HashColumn} in the wrong column?",
+        _ when tag.Any(c => c < ' ' || c == ',') => "with a comma or a control character (not shown); accepted: a label without them.",
+        _ => null,
+    };
 
     [GeneratedRegex(@"^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}$")]
     private static partial Regex ProductKey();

@@ -38,10 +38,10 @@ internal static class DevicesCheck
                 break;
         }
 
-        rules.Text(GroupTag, tag => tag.Contains(',')
-            ? $"'{GroupTag}' holds a comma; accepted: a group tag as the CSV's {DeviceCsv.GroupTagColumn} column takes it, without commas." : null);
+        rules.Text(GroupTag, tag => DeviceCsv.GroupTagProblem(tag) is { } problem
+            ? $"'{GroupTag}' is a group tag {problem} The CSV's {DeviceCsv.GroupTagColumn} column takes the same." : null);
         rules.Text(AssignedUser, user => DeviceCsv.IsUserPrincipalName(user)
-            ? null : $"'{AssignedUser}' is not a user principal name; accepted: one like person@contoso.com.");
+            ? null : $"'{AssignedUser}' is not a user principal name; accepted: one like person@contoso.com, of at most {DeviceCsv.MaxUserPrincipalName} characters.");
         rules.OneOf(WhenRemoved, Keep, Delete);
         return new CheckResult(news, rules.Failures, rules.Warnings);
     }

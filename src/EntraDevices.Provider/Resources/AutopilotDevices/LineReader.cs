@@ -4,33 +4,56 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
 /// Lines of a text, each lent as memory over one pooled buffer (valid until the next read): a CSV of 10,000 hardware
-/// hashes is read without a string per line. The line ends (<c>\n</c>, <c>\r\n</c>) are not part of a line.
+/// hashes is read without a string per line. The line ends (<c>\n</c>, <c>\r\n</c>) are not part of a line. A line
+/// longer than <see cref="MaxLine"/> is skipped (read as an empty line with <see cref="TooLong"/> set), so a file that
+/// is not text, or has no line ends, never takes more memory than one line of that length.
 /// </summary>
-internal sealed class LineReader(TextReader reader) : IDisposable
+internal sealed class LineReader(TextReader reader, int maxLine = LineReader.MaxLine) : IDisposable
 {
-    private char[] _buffer = ArrayPool<char>.Shared.Rent(64 * 1024);
+    /// <summary>A row of the Autopilot CSV is a few kilobytes (the hash); eight times the largest seen is room enough.</summary>
+    public const int MaxLine = 32 * 1024;
+
+    private char[] _buffer = ArrayPool<char>.Shared.Rent(Math.Min(64 * 1024, maxLine + 2));
     private int _start;
     private int _end;
     private bool _ended;
+    private bool _skipping;
+
+    /// <summary>Whether the line just read was longer than the limit (and is given as empty).</summary>
+    public bool TooLong { get; private set; }
 
     public bool TryRead(out ReadOnlyMemory<char> line)
     {
+        TooLong = false;
         while (true)
         {
             var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
             if (newline >= 0)
             {
-                line = Trimmed(_start, newline);
+                line = _skipping ? ReadOnlyMemory<char>.Empty : Trimmed(_start, newline);
+                TooLong = _skipping || line.Length > maxLine;
+                line = TooLong ? ReadOnlyMemory<char>.Empty : line;
+                _skipping = false;
                 _start = newline + 1;
                 return true;
             }
 
             if (_ended)
             {
-                line = Trimmed(_start, _end);
-                var any = _end > _start;
+                line = _skipping ? ReadOnlyMemory<char>.Empty : Trimmed(_start, _end);
+                var any = _skipping || _end > _start;
+                TooLong = _skipping || line.Length > maxLine;
+                line = TooLong ? ReadOnlyMemory<char>.Empty : line;
+                _skipping = false;
                 _start = _end;
                 return any;
+            }
+
+            if (_end - _start > maxLine)
+            {
+                // Past the limit with no line end: what was read of this line is dropped, and the rest skipped up to its end.
+                _skipping = true;
+                _start = _end;
             }
 
             Fill();
