@@ -39,7 +39,7 @@ function csv(folder, name, devices, retagged) {
   const text = `${lines.join('\r\n')}\r\n`;
   writeFileSync(path.join(folder, 'devices', name), text);
   random.update(text);
-  return { [SIG_KEY]: ASSET_SIG, hash: random.digest('hex'), path: `devices/${name}` };
+  return { [SIG_KEY]: ASSET_SIG, hash: random.digest('hex'), path: path.join(folder, 'devices', name) };
 }
 async function measure(size) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'entradevices-bench-'));
@@ -82,7 +82,6 @@ async function measure(size) {
   try {
     const handshake = new pb.ProviderHandshakeRequest();
     handshake.setEngineAddress(engine.address);
-    handshake.setProgramDirectory(folder);
     await rpc('handshake', handshake);
     await provider.configure({ graphEndpoint: emulator.baseUrl, accessToken: { [SECRET_SIG]: SECRET, value: token(['DeviceManagementServiceConfig.ReadWrite.All']) } });
     await emulator.control('PUT', 'tenant', { writeThrottle: false, autopilotImport: { pendingReads: 2 } });

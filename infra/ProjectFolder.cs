@@ -1,3 +1,4 @@
+using EntraDevices.Provider.Resources.AutopilotDevices;
 using Pulumi;
 
 namespace Infra;
@@ -21,11 +22,11 @@ internal static class ProjectFolder
         throw new RunException("No Pulumi.yaml was found in the program's folder or above it; run the program through `pulumi preview` or `pulumi up`.");
     }
 
-    /// <summary>A file the stack names relative to the project folder, which must exist.</summary>
-    public static string File(string relative, string key)
-    {
-        var full = Path.GetFullPath(relative, Find());
-        return System.IO.File.Exists(full) ? full
-            : throw new RunException($"{key} names {relative}, which does not exist in the project folder; add the OEM's CSV there, or correct the path.");
-    }
+    /// <summary>
+    /// The OEM's CSV the stack names, relative to the project folder or absolute, held to the rule the provider holds
+    /// (<see cref="CsvPath"/>); its full path.
+    /// </summary>
+    public static string Csv(string path, string key) =>
+        CsvPath.Problem(path, p => Path.GetFullPath(p, Find()), "the project folder", out var full) is { } problem
+            ? throw new RunException($"{key} {problem}") : full;
 }

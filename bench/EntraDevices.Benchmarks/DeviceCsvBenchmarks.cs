@@ -27,8 +27,7 @@ public class DeviceCsvBenchmarks
     public void Setup()
     {
         Directory.CreateDirectory(_folder);
-        var directories = new ProjectDirectories();
-        directories.Use(null, _folder);
+        var directories = new ProjectDirectories(_folder);
         _resource = Catalog.Resources(() => throw new InvalidOperationException("Check and Diff call no Graph API."), directories)
             .Single(r => r.Token == DevicesProperties.Token);
         File.WriteAllText(Path.Combine(_folder, "before.csv"), SyntheticCsv(Devices, changed: 0));

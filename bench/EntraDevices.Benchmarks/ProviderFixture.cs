@@ -34,7 +34,7 @@ internal sealed class ProviderFixture : IAsyncDisposable
         _log = log;
         _lifetime = lifetime;
         Resource = resource;
-        Service = new ResourceProviderService(new ResourceTypes(Catalog.Resources(session.Connection)), session, log, lifetime, new ProjectDirectories());
+        Service = new ResourceProviderService(new ResourceTypes(Catalog.Resources(session.Connection)), session, log, lifetime);
     }
 
     public EmulatorHost Emulator { get; }

@@ -171,7 +171,7 @@ internal sealed partial record StackSettings
 
     private static DevicesSettings? ReadDevices(ConfigValueReader reader)
     {
-        var csv = reader.Text(ConfigKeys.DevicesCsv, 260, "a path to the OEM's CSV, relative to the project folder (e.g. devices/dev.csv)");
+        var csv = reader.Text(ConfigKeys.DevicesCsv, 4096, "a path to the OEM's CSV, relative to the project folder or absolute (e.g. devices/dev.csv)");
         var groupTag = reader.Text(ConfigKeys.DevicesGroupTag, 200, "a group tag");
         var user = reader.Text(ConfigKeys.DevicesAssignedUser, 256, "a user principal name like person@contoso.com");
         var whenRemoved = reader.Choice(ConfigKeys.DevicesWhenRemoved, ["keep", "delete"]);
@@ -187,10 +187,10 @@ internal sealed partial record StackSettings
             return null;
         }
 
-        if (Path.IsPathRooted(csv) || csv.Replace('\\', '/').Split('/').Contains("..") || !csv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (EntraDevices.Provider.Resources.AutopilotDevices.CsvPath.ShapeProblem(csv) is { } problem)
         {
-            reader.Error($"{reader.Name(ConfigKeys.DevicesCsv)} is \"{csv}\"; accepted: a path to a .csv file inside the project folder, relative to it "
-                + "and without \"..\" (e.g. devices/dev.csv), so that every machine and pipeline reads the same file.");
+            // The provider's rule: relative paths are read from the project folder, absolute ones (a pipeline's temporary folder) as they are.
+            reader.Error($"{reader.Name(ConfigKeys.DevicesCsv)} {problem}");
         }
 
         if (groupTag is not null && groupTag.Contains(','))

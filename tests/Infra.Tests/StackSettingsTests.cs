@@ -544,9 +544,17 @@ public sealed class StackSettingsTests
     [Theory]
     [InlineData("/srv/devices.csv")]
     [InlineData("../other/devices.csv")]
-    [InlineData("devices/dev.txt")]
-    public void A_devices_csv_outside_the_project_or_not_a_csv_is_rejected(string path)
-        => Assert.Contains("accepted: a path to a .csv file inside the project folder", SingleError(("autopilotDevices.csv", path)));
+    public void A_devices_csv_outside_the_project_is_taken_as_the_provider_takes_it(string path)
+    {
+        // Issue #25: one rule for the program and the provider; a pipeline may fetch the OEM's files into a temporary folder.
+        Assert.Equal(path, Parse(("autopilotDevices.csv", path)).Devices!.Csv);
+    }
+
+    [Theory]
+    [InlineData("devices/dev.txt", "which does not name a .csv file; accepted: a path to the OEM's CSV file, whose name ends in .csv")]
+    [InlineData("devices/dev\0.csv", "is a path with a control character (such as NUL or a line end) in it")]
+    public void A_devices_path_that_names_no_csv_is_rejected_as_the_provider_rejects_it(string path, string expected)
+        => Assert.Contains(expected, SingleError(("autopilotDevices.csv", path)));
 
     [Fact]
     public void Device_defaults_without_a_csv_and_bad_defaults_are_rejected()

@@ -44,9 +44,7 @@ public sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(new ProviderLifetime());
-        var directories = new ProjectDirectories();
-        builder.Services.AddSingleton(directories);
-        builder.Services.AddSingleton(new ResourceTypes(Catalog.Resources(session.Connection, directories)));
+        builder.Services.AddSingleton(new ResourceTypes(Catalog.Resources(session.Connection, new ProjectDirectories())));
         builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
         // One service instance, bound by DeepValueBinding instead of Grpc.AspNetCore's binder (which keeps protobuf's shallow limit).
         builder.Services.AddSingleton<ResourceProviderService>();

@@ -14,7 +14,7 @@ namespace EntraDevices.Provider.Protocol;
 /// operation, and maps failures to statuses. No resource logic lives here.
 /// </summary>
 internal sealed class ResourceProviderService(
-    ResourceTypes resources, GraphSession graph, EngineLog log, ProviderLifetime lifetime, ProjectDirectories directories)
+    ResourceTypes resources, GraphSession graph, EngineLog log, ProviderLifetime lifetime)
     : ResourceProvider.ResourceProviderBase
 {
     public static readonly string Version = typeof(ResourceProviderService).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -22,7 +22,7 @@ internal sealed class ResourceProviderService(
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {
         log.UseAddress(request.EngineAddress);
-        directories.Use(request.HasRootDirectory ? request.RootDirectory : null, request.HasProgramDirectory ? request.ProgramDirectory : null);
+        // Its root and program directories are the plugin's own folder, not the program's (ProjectDirectories says why).
         // The same flags as Configure answers.
         return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = false });
     }

@@ -23,7 +23,7 @@ public abstract class AutopilotDevicesHarness : ResourceHarness, IDisposable
     protected AutopilotDevicesHarness()
     {
         Directory.CreateDirectory(_folder);
-        Directories.Use(null, _folder);
+        Directories.StartIn(_folder);
         Roles = ["DeviceManagementServiceConfig.ReadWrite.All"];
     }
 

@@ -315,7 +315,7 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     [Fact]
     public async Task The_sample_csv_of_the_repository_checks_and_imports_with_its_user_and_group_tag()
     {
-        Directories.Use(null, Repository.Root);
+        Directories.StartIn(Repository.Root);
         var inputs = ObjectValue.Of((DevicesProperties.Csv, new AssetValue("sample", Path: "devices/samples/synthetic-3.csv")));
         Assert.Empty(Check(inputs).Failures);
 

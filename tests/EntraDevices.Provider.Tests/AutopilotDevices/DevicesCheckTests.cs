@@ -70,7 +70,7 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
         Assert.Equal(DevicesProperties.Csv, failure.Property);
         Assert.Contains(kind switch
         {
-            "missing" => "names the file devices/none.csv, which does not exist",
+            "missing" => "names devices/none.csv, which does not exist",
             "remote" => "is a remote asset; accepted: a FileAsset",
             "string" => "must be an asset (a FileAsset of the OEM's CSV); got a string",
             _ => "'csv' is required",

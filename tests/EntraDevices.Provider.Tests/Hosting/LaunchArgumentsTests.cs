@@ -26,14 +26,13 @@ public class LaunchArgumentsTests
     }
 
     [Fact]
-    public void Relative_paths_resolve_against_the_program_directory_handshake_names()
+    public void Relative_paths_resolve_against_the_folder_the_engine_started_the_provider_in()
     {
-        var directories = new ProjectDirectories();
+        // Issue #25: Handshake names the plugin's own folder; the engine starts the provider in the program's folder.
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "devices", "dev.csv"), new ProjectDirectories().Resolve("devices/dev.csv"));
+
         var program = Path.Combine(Path.GetTempPath(), "stack", "infra");
-
-        directories.Use(Path.Combine(Path.GetTempPath(), "stack"), program);
-
-        Assert.Equal(Path.Combine(program, "devices", "dev.csv"), directories.Resolve("devices/dev.csv"));
-        Assert.Equal(Path.GetFullPath("/abs/file.csv"), directories.Resolve("/abs/file.csv"));
+        Assert.Equal(Path.Combine(program, "devices", "dev.csv"), new ProjectDirectories(program).Resolve("devices/dev.csv"));
+        Assert.Equal(Path.GetFullPath("/abs/file.csv"), new ProjectDirectories(program).Resolve("/abs/file.csv"));
     }
 }

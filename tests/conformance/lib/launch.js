@@ -139,10 +139,11 @@ function resourceClient(rpc, { type, name, id }) {
   };
 }
 
-async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000, env = {} } = {}) {
+/** Starts the plugin as the engine does: in the program's folder (`cwd`; the engine's plugin context pwd), its address last. */
+async function startProvider({ engineAddress, extraArgs = [], timeoutMs = 60000, env = {}, cwd } = {}) {
   // The engine passes its own address LAST, after any flags.
   const args = [...extraArgs, ...(engineAddress ? [engineAddress] : [])];
-  const { child, firstLine, output } = await spawnAnnouncing(EXECUTABLE, args, { name: 'provider', env });
+  const { child, firstLine, output } = await spawnAnnouncing(EXECUTABLE, args, { name: 'provider', env, ...(cwd ? { cwd } : {}) });
   if (!/^\d+$/.test(firstLine)) throw new Error(`provider's first stdout line is ${JSON.stringify(firstLine)}, not a port`);
   const port = Number(firstLine);
   const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());

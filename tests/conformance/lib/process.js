@@ -29,8 +29,8 @@ function cleanEnv() {
  * Spawns a process that announces itself with its first stdout line. Resolves with the child, that line,
  * and live views of the rest of stdout and of stderr; rejects (and kills the child) after `timeoutMs`.
  */
-function spawnAnnouncing(command, args, { timeoutMs = 30000, name = command, env = {} } = {}) {
-  const child = spawn(command, args, { cwd: REPO, env: { ...cleanEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+function spawnAnnouncing(command, args, { timeoutMs = 30000, name = command, env = {}, cwd = REPO } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   const output = { stdout: '', stderr: '' };

@@ -8,12 +8,12 @@ const WRITE_ROLE = 'Policy.ReadWrite.DeviceConfiguration';
 const READ_ROLE = 'Policy.Read.DeviceConfiguration';
 
 /** `accessToken` (e.g. a person's, from personToken) replaces the app-only token made from `roles`. */
-async function startStack({ roles = [WRITE_ROLE], accessToken, intune = false, configure = true, config = {} } = {}) {
+async function startStack({ roles = [WRITE_ROLE], accessToken, intune = false, configure = true, config = {}, cwd } = {}) {
   const stack = { accessToken: accessToken ?? token(roles) };
   try {
     stack.engine = await startEngine();
     stack.emulator = await startEmulator({ intune });
-    stack.provider = await startProvider({ engineAddress: stack.engine.address });
+    stack.provider = await startProvider({ engineAddress: stack.engine.address, cwd });
     if (configure) {
       stack.configured = await stack.provider.configure({ graphEndpoint: stack.emulator.baseUrl, accessToken: stack.accessToken, ...config });
     }

@@ -1,6 +1,6 @@
 'use strict';
 // entradevices:index:AutopilotDevices through the engine's call sequences, its CSV a FileAsset relative to the program
-// folder that Handshake names: preview makes no Graph call, up imports in chunks and shows progress as ephemeral
+// folder, which the engine starts the provider in (Handshake names the plugin's own folder): preview makes no Graph call, up imports in chunks and shows progress as ephemeral
 // status lines, state and logs hold no hardware hash, a device that fails is a partial failure that records the
 // others and the next up retries only it, group tag and user changes use Graph's device actions, removal follows
 // whenRemoved, refresh records drift, destroy follows whenRemoved, and import brings devices in by serial numbers.
@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { startStack } = require('../lib/stack');
+const { EXECUTABLE } = require('../lib/launch');
 const { SIG, isUnknown } = require('../lib/values');
 
 const ASSET_SIG = 'c44067f5952c0a294b673a41bacd8c17';
@@ -40,14 +41,48 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'entradevices-program-'));
     fs.mkdirSync(path.join(folder, 'devices'));
-    s = await startStack({ roles: ['DeviceManagementServiceConfig.ReadWrite.All'], configure: false });
-    await s.provider.handshake({ engineAddress: s.engine.address, programDirectory: folder });
+    // As pulumi/pulumi starts a provider: its working directory the program's (plugin.go), Handshake's two folders the
+    // plugin's own (provider_plugin.go).
+    s = await startStack({ roles: ['DeviceManagementServiceConfig.ReadWrite.All'], configure: false, cwd: folder });
+    const pluginFolder = path.dirname(EXECUTABLE);
+    await s.provider.handshake({ engineAddress: s.engine.address, rootDirectory: pluginFolder, programDirectory: pluginFolder });
     await s.provider.configure({ graphEndpoint: s.emulator.baseUrl, accessToken: s.accessToken });
     await s.emulator.putTenant({ autopilotImport: { pendingReads: 1 } });
   });
   after(async () => {
     await s?.stop();
     fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a relative path is read from the folder the engine started the provider in, never from the plugin folder Handshake names', async () => {
+    // Issue #25: the same relative path in the plugin's folder (where Handshake points) must not be what is read.
+    const pluginDevices = path.join(path.dirname(EXECUTABLE), 'devices');
+    assert.ok(!fs.existsSync(path.join(pluginDevices, 'where.csv')));
+    const asset = csv('where.csv', [row('SN-W1')]);
+    assert.deepEqual((await s.provider.resource(DEVICES).check({ csv: asset })).failures, []);
+    const elsewhere = await s.provider.resource(DEVICES).check({ csv: { ...asset, path: `devices/../../${path.basename(folder)}/devices/where.csv` } });
+    assert.deepEqual(elsewhere.failures, []);
+    const absent = await s.provider.resource(DEVICES).check({ csv: { ...asset, path: 'where.csv' } });
+    assert.match(absent.failures[0].reason, new RegExp(`names where\\.csv, which does not exist \\(relative paths are read from the folder the program runs in, ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+  });
+
+  it('a pipe, a link loop and a file that is not a CSV are clear failures at Check, never a hang, INTERNAL or a quoted line', async () => {
+    const fifo = path.join(folder, 'devices', 'fifo.csv');
+    require('node:child_process').execFileSync('mkfifo', [fifo]);
+    fs.symlinkSync(path.join(folder, 'devices', 'loop-b.csv'), path.join(folder, 'devices', 'loop-a.csv'));
+    fs.symlinkSync(path.join(folder, 'devices', 'loop-a.csv'), path.join(folder, 'devices', 'loop-b.csv'));
+    fs.writeFileSync(path.join(folder, 'devices', 'passwd.csv'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const reasons = {};
+    for (const name of ['fifo.csv', 'loop-a.csv', 'passwd.csv']) {
+      const { failures } = await s.provider.resource(DEVICES).check({ csv: { [SIG]: ASSET_SIG, hash: 'x', path: `devices/${name}` } });
+      assert.equal(failures.length, 1, JSON.stringify(failures));
+      assert.equal(failures[0].property, 'csv');
+      reasons[name] = failures[0].reason;
+    }
+    assert.match(reasons['fifo.csv'], /is empty or is not a regular file \(a pipe, a device or another special file\)/);
+    assert.match(reasons['loop-a.csv'], /a symbolic link that leads back to itself \(a loop\)/);
+    assert.match(reasons['passwd.csv'], /line 1: is not the Autopilot CSV's header/);
+    assert.doesNotMatch(reasons['passwd.csv'], /root/);
   });
 
   it('Check reads the FileAsset from the program folder and names every bad row by its line', async () => {
@@ -57,7 +92,7 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.match(failures.find((f) => /line 3/.test(f.reason)).reason, /Hardware Hash that is not valid base64/);
     assert.match(failures.find((f) => /line 4/.test(f.reason)).reason, /repeats serial number SN-1 of line 2/);
     const missing = await s.provider.resource(DEVICES).check({ csv: { [SIG]: ASSET_SIG, hash: 'x', path: 'devices/none.csv' } });
-    assert.match(missing.failures[0].reason, /names the file devices\/none\.csv, which does not exist/);
+    assert.match(missing.failures[0].reason, /names devices\/none\.csv, which does not exist/);
   });
 
   it('preview makes no Graph call; up imports by chunk, shows progress, syncs once, and keeps no hash', async () => {

@@ -6,15 +6,19 @@ using EntraDevices.Provider.Values;
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
-/// Where the CSV comes from: a <c>FileAsset</c>'s path (relative to the program's folder). A <c>StringAsset</c> is
-/// refused (the engine would keep its text, hashes included, in state), and so is a remote asset (Check and Diff must
-/// not reach the network). Read as a stream, never whole.
+/// Where the CSV comes from: a <c>FileAsset</c>'s path, held to <see cref="CsvPath"/>'s rule (relative paths are read
+/// from the folder the program runs in, as the engine reads a FileAsset's). A <c>StringAsset</c> is refused (the engine
+/// would keep its text, hashes included, in state), and so is a remote asset (Check and Diff must not reach the
+/// network). Read as a stream, never whole.
 /// </summary>
 internal sealed class CsvFile(ProjectDirectories directories)
 {
     /// <summary>Why the asset cannot be read, in words that name the property and what is accepted; null when it can.</summary>
-    public string? Problem(AssetValue asset)
+    public string? Problem(AssetValue asset) => Locate(asset, out _);
+
+    private string? Locate(AssetValue asset, out string full)
     {
+        full = "";
         if (asset.Uri is not null)
         {
             return $"'{DevicesProperties.Csv}' is a remote asset; accepted: a FileAsset of the CSV in the repository (e.g. new FileAsset(\"devices/dev.csv\")).";
@@ -22,9 +26,8 @@ internal sealed class CsvFile(ProjectDirectories directories)
 
         if (asset.Path is { } path)
         {
-            var full = directories.Resolve(path);
-            return File.Exists(full) ? null
-                : $"'{DevicesProperties.Csv}' names the file {path}, which does not exist (relative paths are read from the program's folder); accepted: a FileAsset of the OEM's CSV.";
+            return CsvPath.Problem(path, directories.Resolve, $"the folder the program runs in, {directories.Program}", out full) is { } problem
+                ? $"'{DevicesProperties.Csv}' {problem}" : null;
         }
 
         return asset.Text is not null
@@ -33,19 +36,31 @@ internal sealed class CsvFile(ProjectDirectories directories)
             : $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; accepted: a FileAsset of the OEM's CSV.";
     }
 
-    /// <summary>The CSV, line by line. ANSI and UTF-8 files alike read as UTF-8: serials, keys and hashes are ASCII.</summary>
-    public TextReader Open(AssetValue asset) =>
-        new StreamReader(directories.Resolve(asset.Path ?? throw new CleanFailure(CleanFailureReason.InvalidInput, Problem(asset) ?? $"'{DevicesProperties.Csv}' has no path.")),
-            Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 });
-
-    /// <summary>Every hash-free row of the CSV. Check refused bad files; one that turned bad since is refused here too.</summary>
-    public List<CsvDevice> Devices(AssetValue asset, DeviceDefaults defaults)
+    /// <summary>
+    /// The CSV, line by line, once <see cref="Problem"/> found none. ANSI and UTF-8 files alike read as UTF-8: serials,
+    /// keys and hashes are ASCII. A file that cannot be opened is an input error, named.
+    /// </summary>
+    public TextReader Open(AssetValue asset)
     {
-        if (Problem(asset) is { } problem)
+        if (Locate(asset, out var full) is { } problem)
         {
             throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
         }
 
+        try
+        {
+            return new StreamReader(full, Encoding.UTF8, detectEncodingFromByteOrderMarks: true,
+                new FileStreamOptions { BufferSize = 64 * 1024, Options = FileOptions.SequentialScan });
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{DevicesProperties.Csv}' names {asset.Path}, which cannot be read: {unreadable.Message.TrimEnd('.')}.");
+        }
+    }
+
+    /// <summary>Every hash-free row of the CSV. Check refused bad files; one that turned bad since is refused here too.</summary>
+    public List<CsvDevice> Devices(AssetValue asset, DeviceDefaults defaults)
+    {
         var problems = new List<CsvProblem>();
         using var reader = Open(asset);
         var devices = DeviceCsv.Read(reader, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();

@@ -49,11 +49,17 @@ internal static class DevicesCheck
     private static void Rows(InputRules rules, CsvFile csv, AssetValue asset)
     {
         var problems = new List<CsvProblem>();
-        using (var reader = csv.Open(asset))
+        try
         {
+            using var reader = csv.Open(asset);
             foreach (var _ in DeviceCsv.Read(reader, problems))
             {
             }
+        }
+        catch (CleanFailure unreadable)
+        {
+            rules.Fail(Csv, unreadable.Message);
+            return;
         }
 
         foreach (var problem in problems.Take(ListedProblems))

@@ -49,9 +49,9 @@ internal sealed class LineReader(TextReader reader, int maxLine = LineReader.Max
                 return any;
             }
 
-            if (_end - _start > maxLine)
+            if (_end - _start > maxLine + 1)
             {
-                // Past the limit with no line end: what was read of this line is dropped, and the rest skipped up to its end.
+                // Past the limit (and a \r) with no line end: what was read of this line is dropped, and the rest skipped up to its end.
                 _skipping = true;
                 _start = _end;
             }
