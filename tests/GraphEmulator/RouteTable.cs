@@ -30,16 +30,13 @@ internal sealed class RouteTable
     {
         var token = AccessToken.FromAuthorizationHeader(authorization);
         var (version, segments) = Split(path);
-        var matches = version is null ? [] : _routes.Select(route => (Route: route, Values: route.Match(version, segments))).Where(m => m.Values is not null).ToList();
-        if (matches.Count == 0)
+        var candidates = version is null ? [] : Candidates(version, segments);
+        if (candidates.Count == 0)
         {
             throw new GraphErrorException(StatusCodes.Status404NotFound, "Request_ResourceNotFound",
                 $"Resource not found for the segment '{segments.LastOrDefault() ?? ""}'.");
         }
 
-        // The most literal template wins: ".../{id}/assign" over ".../{id}/{relation}".
-        var best = matches.Max(m => m.Route.Literals);
-        var candidates = matches.Where(m => m.Route.Literals == best).ToList();
         var chosen = candidates.FirstOrDefault(m => m.Route.Method == method.ToUpperInvariant());
         if (chosen.Route is null)
         {
@@ -62,11 +59,27 @@ internal sealed class RouteTable
         return chosen.Route.Handler(new RouteRequest(method.ToUpperInvariant(), version!, chosen.Values!, body, query, baseUrl, token.App, token));
     }
 
-    /// <summary>The methods a path allows, for the Allow header of a 405.</summary>
+    /// <summary>The methods a path allows, for the Allow header of a 405: those of the routes <see cref="Handle"/> chooses among.</summary>
     public IEnumerable<string> AllowedMethods(string path)
     {
         var (version, segments) = Split(path);
-        return version is null ? [] : _routes.Where(route => route.Match(version, segments) is not null).Select(route => route.Method).Distinct();
+        return version is null ? [] : Candidates(version, segments).Select(m => m.Route.Method).Distinct();
+    }
+
+    /// <summary>
+    /// The routes that answer a path. The most literal template wins: ".../{id}/assign" over ".../{id}/{relation}",
+    /// ".../windowsAutopilotDeviceIdentities/deleteDevices" over ".../windowsAutopilotDeviceIdentities/{id}".
+    /// </summary>
+    private List<(Route Route, Dictionary<string, string>? Values)> Candidates(string version, string[] segments)
+    {
+        var matches = _routes.Select(route => (Route: route, Values: route.Match(version, segments))).Where(m => m.Values is not null).ToList();
+        if (matches.Count == 0)
+        {
+            return matches;
+        }
+
+        var best = matches.Max(m => m.Route.Literals);
+        return [.. matches.Where(m => m.Route.Literals == best)];
     }
 
     private static (string? Version, string[] Segments) Split(string path)

@@ -35,6 +35,7 @@ public sealed class GraphConnection : IDisposable
         Endpoint = endpoint;
         Root = new Uri(endpoint.GetLeftPart(UriPartial.Authority));
         RequestTimeout = requestTimeout;
+        Redaction = redaction;
         _errors = new GraphErrorTranslation(redaction, requestTimeout);
     }
 
@@ -51,6 +52,9 @@ public sealed class GraphConnection : IDisposable
 
     /// <summary>The bound of every call made through <see cref="Run{T}"/>, retries and sign-in included.</summary>
     public TimeSpan RequestTimeout { get; }
+
+    /// <summary>This connection's secrets taken out of text: for what Graph answers inside a 200 that may reach a person.</summary>
+    internal Redaction Redaction { get; }
 
     /// <summary>The credential in words safe to show, e.g. "a client secret for application … in tenant …".</summary>
     public string SignedInWith { get; }

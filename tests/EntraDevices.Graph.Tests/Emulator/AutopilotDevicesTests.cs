@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using EntraDevices.GraphEmulator;
+using EntraDevices.GraphEmulator.Documents;
 
 namespace EntraDevices.Graph.Tests.Emulator;
 
-/// <summary>Autopilot device import as the journey doc (§2) describes it, and the choices the emulator pins.</summary>
+/// <summary>Autopilot device import and bulk delete as the journey doc (§2) describes them, and the choices the emulator pins.</summary>
 public class AutopilotDevicesTests : EmulatorTest
 {
     private const string Imports = "/v1.0/deviceManagement/importedWindowsAutopilotDeviceIdentities";
@@ -24,6 +25,30 @@ public class AutopilotDevicesTests : EmulatorTest
         Assert.Equal(200, (int)response.StatusCode);
         return (await JsonAsync(response))["value"]!.AsArray();
     }
+
+    private const string DeleteDevices = $"{Devices}/deleteDevices";
+
+    /// <summary>A device record as an import leaves it, or enrolled (a managed device id other than all zeros).</summary>
+    private string Register(string serial, bool enrolled = false) =>
+        (string)Emulator.Tenant.Collection("deviceManagement/windowsAutopilotDeviceIdentities").Create(new JsonObject
+        {
+            ["serialNumber"] = serial,
+            ["enrollmentState"] = enrolled ? "enrolled" : "notContacted",
+            ["managedDeviceId"] = enrolled ? Guid.NewGuid().ToString() : "00000000-0000-0000-0000-000000000000",
+        })["id"]!;
+
+    private static string SerialsBody(params string[] serials) =>
+        new JsonObject { ["serialNumbers"] = new JsonArray([.. serials.Select(s => (JsonNode)s)]) }.ToJsonString();
+
+    private async Task<List<JsonObject>> DeleteDevicesAsync(string path, params string[] serials)
+    {
+        var response = await SendAsync(HttpMethod.Post, path, Manage, SerialsBody(serials));
+        Assert.Equal(200, (int)response.StatusCode);
+        return [.. (await JsonAsync(response))["value"]!.AsArray().Select(state => state!.AsObject())];
+    }
+
+    private IEnumerable<string?> RegisteredSerials() =>
+        Emulator.Tenant.Collection("deviceManagement/windowsAutopilotDeviceIdentities").List().Select(d => (string?)d["serialNumber"]);
 
     private async Task<JsonObject> StateAsync(string id) => (await JsonAsync(await SendAsync(HttpMethod.Get, $"{Imports}/{id}", Manage)))["state"]!.AsObject();
 
@@ -117,5 +142,97 @@ public class AutopilotDevicesTests : EmulatorTest
 
         Assert.Equal("person@contoso.com", (string?)assigned["userPrincipalName"]);
         Assert.Equal(("Lab", ""), ((string?)after["groupTag"], (string?)after["userPrincipalName"]));
+    }
+
+    [Theory]
+    [InlineData(DeleteDevices)]
+    [InlineData("/beta/deviceManagement/windowsAutopilotDeviceIdentities/deleteDevices")]
+    public async Task Delete_devices_deletes_each_registered_device_by_serial_whatever_its_case_and_answers_accepted(string path)
+    {
+        var first = Register("DEL-A");
+        var second = Register("DEL-B");
+        Register("KEEP-C");
+
+        var states = await DeleteDevicesAsync(path, "del-a", "DEL-B");
+
+        Assert.Equal(
+            [("DEL-A", first, "accepted", null), ("DEL-B", second, "accepted", null)],
+            states.Select(s => ((string?)s["serialNumber"], (string?)s["deviceRegistrationId"], (string?)s["deletionState"], (string?)s["errorMessage"])));
+        Assert.Equal(["KEEP-C"], RegisteredSerials());
+    }
+
+    [Fact]
+    public async Task Delete_devices_keeps_an_enrolled_device_and_answers_failed_with_a_message()
+    {
+        var enrolled = Register("ENR-1", enrolled: true);
+
+        var state = Assert.Single(await DeleteDevicesAsync(DeleteDevices, "ENR-1"));
+
+        Assert.Equal(("failed", enrolled), ((string?)state["deletionState"], (string?)state["deviceRegistrationId"]));
+        Assert.Contains("enrolled in Intune", (string?)state["errorMessage"]);
+        Assert.Equal(["ENR-1"], RegisteredSerials());
+    }
+
+    [Fact]
+    public async Task Delete_devices_answers_failed_with_a_message_for_a_serial_not_registered_a_choice_the_docs_leave_open()
+    {
+        Register("KNOWN-1");
+
+        var states = await DeleteDevicesAsync(DeleteDevices, "NOBODY-1", "KNOWN-1", "KNOWN-1");
+
+        Assert.Equal(
+            [("NOBODY-1", "failed", true), ("KNOWN-1", "accepted", false), ("KNOWN-1", "failed", true)],
+            states.Select(s => ((string?)s["serialNumber"], (string?)s["deletionState"], s["errorMessage"] is not null)));
+        Assert.Null(states[0]["deviceRegistrationId"]);
+    }
+
+    [Fact]
+    public async Task Delete_devices_is_one_write_for_throttling_however_many_serials_it_names()
+    {
+        Emulator.Tenant.WriteThrottle = new Throttle(perTenant: 200, perApp: 1, TimeSpan.FromSeconds(20));
+        Register("T-1");
+        Register("T-2");
+        Register("T-3");
+
+        var states = await DeleteDevicesAsync(DeleteDevices, "T-1", "T-2", "T-3");
+        var next = await SendAsync(HttpMethod.Post, DeleteDevices, Manage, SerialsBody("T-4"));
+
+        Assert.All(states, s => Assert.Equal("accepted", (string?)s["deletionState"]));
+        await AssertGraphErrorAsync(next, 429, "TooManyRequests");
+        Assert.NotNull(next.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Delete_devices_is_its_own_route_never_a_device_id_and_other_methods_on_it_are_405_allowing_only_post()
+    {
+        var id = Register("ROUTE-1");
+
+        var get = await SendAsync(HttpMethod.Get, DeleteDevices, Manage);
+        var delete = await SendAsync(HttpMethod.Delete, DeleteDevices, Manage);
+
+        await AssertGraphErrorAsync(get, 405, "Request_BadRequest");
+        await AssertGraphErrorAsync(delete, 405, "Request_BadRequest");
+        Assert.Equal(["POST"], delete.Content.Headers.Allow);
+        // The device routes by id are untouched, and their Allow header still names their own methods.
+        Assert.Equal(200, (int)(await SendAsync(HttpMethod.Get, $"{Devices}/{id}", Manage)).StatusCode);
+        var patch = await SendAsync(HttpMethod.Patch, $"{Devices}/{id}", Manage, "{}");
+        Assert.Equal(405, (int)patch.StatusCode);
+        Assert.Equal(["DELETE", "GET"], patch.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task Delete_devices_needs_read_write_not_the_read_permission_its_page_lists_and_a_body_with_a_list_of_strings()
+    {
+        Register("BODY-1");
+
+        var readOnly = await SendAsync(HttpMethod.Post, DeleteDevices, TestTokens.WithRoles("DeviceManagementServiceConfig.Read.All"), SerialsBody("BODY-1"));
+        var noList = await SendAsync(HttpMethod.Post, DeleteDevices, Manage, """{"serials":["BODY-1"]}""");
+        var notStrings = await SendAsync(HttpMethod.Post, DeleteDevices, Manage, """{"serialNumbers":["BODY-1",7]}""");
+
+        await AssertGraphErrorAsync(readOnly, 403, "Authorization_RequestDenied");
+        await AssertGraphErrorAsync(noList, 400, "Request_BadRequest");
+        await AssertGraphErrorAsync(notStrings, 400, "Request_BadRequest");
+        // A refused list deletes nothing, not even the serials before the bad item.
+        Assert.Equal(["BODY-1"], RegisteredSerials());
     }
 }

@@ -11,9 +11,12 @@ namespace EntraDevices.GraphEmulator.Modules;
 /// <c>ZtdDeviceAssignedToOtherTenant</c> (808), <c>ZtdDeviceDuplicated</c>, <c>InvalidZtdHardwareHash</c> and
 /// <c>StorageError</c>; device records paged at about 1,000, <c>serialNumber eq</c> refused with 400 and
 /// <c>contains(serialNumber,…)</c> served (refused with 400 for a hyphenated serial, as reported in 2023); the user and
-/// property actions; the beta sync (409 while one runs, 429 within 10 minutes of the last); Intune's throttling and
-/// licence. Choices the docs leave open, each pinned by a test: deleting an enrolled device answers 400; the numeric
-/// codes of the last three errors are 0.
+/// property actions; the bulk <c>deleteDevices</c> action (200 with one <c>deletedWindowsAutopilotDeviceState</c> per
+/// serial, matched case-insensitively: <c>accepted</c> and deleted when registered and not enrolled, <c>failed</c> with an
+/// <c>errorMessage</c> when enrolled; one write for throttling, however many serials); the beta sync (409 while one
+/// runs, 429 within 10 minutes of the last); Intune's throttling and licence. Choices the docs leave open, each pinned
+/// by a test: deleting an enrolled device answers 400; <c>deleteDevices</c> answers a serial no record has with
+/// <c>failed</c> and an <c>errorMessage</c>; the numeric codes of the last three errors are 0.
 /// </summary>
 internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorModule
 {
@@ -123,13 +126,40 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var device = devices.Get(request["id"]) ?? throw GraphErrorException.NotFound($"Autopilot device {request["id"]}");
-            if ((string?)device["managedDeviceId"] is { } managed && managed != "00000000-0000-0000-0000-000000000000")
+            if (Enrolled(device))
             {
-                throw GraphErrorException.BadRequest("The device is enrolled in Intune: delete it from Intune first, then from Autopilot.");
+                throw GraphErrorException.BadRequest(EnrolledRefusal);
             }
 
             devices.Delete(request["id"]);
             return GraphResponse.NoContent;
+        });
+        // Three literal segments: the route table prefers it to "{DevicesPath}/{id}", so no device id is ever read as
+        // "deleteDevices", and a GET or DELETE of this path is 405, not a device lookup.
+        routes.Add($"{DevicesPath}/deleteDevices", "POST", Write, request =>
+        {
+            tenant.RequireIntuneLicence();
+            // The whole list is one request, so one write for Intune's throttling, however many serials it names.
+            tenant.AdmitWrite(request.App);
+            var serials = Body(request)["serialNumbers"] as JsonArray
+                ?? throw GraphErrorException.BadRequest("'serialNumbers' is required.");
+            // Every serial is checked before any record goes: a 400 changes nothing.
+            var wanted = serials.Select(item => item is JsonValue value && value.TryGetValue<string>(out var text)
+                ? text : throw GraphErrorException.BadRequest("'serialNumbers' must be a list of strings.")).ToList();
+            // One read of the records for the whole list, not one per serial (a list of 100 in a tenant of 10,000).
+            var registered = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+            foreach (var device in devices.List())
+            {
+                registered.TryAdd((string?)device["serialNumber"] ?? "", device);
+            }
+
+            var states = new JsonArray();
+            foreach (var serial in wanted)
+            {
+                states.Add(DeleteBySerial(devices, registered, serial));
+            }
+
+            return GraphResponse.Ok(new JsonObject { ["value"] = states });
         });
         foreach (var action in new[] { "assignUserToDevice", "unassignUserFromDevice", "updateDeviceProperties" })
         {
@@ -171,6 +201,44 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             import.LastSync = now;
             return GraphResponse.NoContent;
         }, RouteTable.BetaOnly);
+    }
+
+    private const string EnrolledRefusal = "The device is enrolled in Intune: delete it from Intune first, then from Autopilot.";
+
+    private static bool Enrolled(JsonObject device) =>
+        (string?)device["managedDeviceId"] is { } managed && managed != "00000000-0000-0000-0000-000000000000";
+
+    /// <summary>
+    /// One serial of a <c>deleteDevices</c> action: its <c>deletedWindowsAutopilotDeviceState</c>. Serials match
+    /// case-insensitively and the state names the record's own spelling; an enrolled device is kept (<c>failed</c>), and
+    /// so is a serial no record has (<c>failed</c>, the emulator's choice: Graph documents no answer for it).
+    /// </summary>
+    private static JsonObject DeleteBySerial(DocumentCollection devices, Dictionary<string, JsonObject> registered, string serial)
+    {
+        JsonObject State(string serialNumber, string? registration, string deletion, string? message) => new()
+        {
+            ["@odata.type"] = "microsoft.graph.deletedWindowsAutopilotDeviceState",
+            ["serialNumber"] = serialNumber,
+            ["deviceRegistrationId"] = registration,
+            ["deletionState"] = deletion,
+            ["errorMessage"] = message,
+        };
+
+        if (serial.Length == 0 || !registered.TryGetValue(serial, out var device))
+        {
+            return State(serial, null, "failed", $"No Windows Autopilot device with serial number '{serial}' is registered in this tenant.");
+        }
+
+        var id = (string)device["id"]!;
+        var own = (string?)device["serialNumber"] ?? serial;
+        if (Enrolled(device))
+        {
+            return State(own, id, "failed", EnrolledRefusal);
+        }
+
+        devices.Delete(id);
+        registered.Remove(serial);
+        return State(own, id, "accepted", null);
     }
 
     private static (int Code, string? Name) Outcome(string serial, string? hash, HashSet<string> seen, HashSet<string> registered, AutopilotImport import)
