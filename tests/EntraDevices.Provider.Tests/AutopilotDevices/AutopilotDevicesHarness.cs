@@ -2,6 +2,7 @@ using EntraDevices.Graph.Connection;
 using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Tests.Lifecycle;
 using EntraDevices.Provider.Values;
@@ -38,7 +39,13 @@ public abstract class AutopilotDevicesHarness : ResourceHarness, IDisposable
     protected EntraDevices.GraphEmulator.Modules.AutopilotImport Autopilot => Emulator.Tenant.AutopilotImport;
 
     protected override IResource Build(Func<GraphConnection> connection) =>
-        new AutopilotDevicesResource(connection, Directories, new ImportPacing(2, new Backoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20))));
+        new AutopilotDevicesResource(connection, Directories, new ImportPacing(2, new Backoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), ShortLag));
+
+    /// <summary>Intune's replica lag waited out in milliseconds: three waits, as <see cref="Consistency.Intune"/> has.</summary>
+    private static readonly Consistency ShortLag = new([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
+
+    /// <summary>The path of the Autopilot device list, as the emulator's replica lag keys it.</summary>
+    protected const string DeviceListPath = "/v1.0/" + DevicesPath;
 
     public void Dispose()
     {

@@ -266,6 +266,24 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public async Task A_refresh_right_after_an_up_under_replica_lag_keeps_every_device_it_registered()
+    {
+        // Issue #25: with the lag Graph documents for Intune, up then refresh recorded 0 devices, and the next up
+        // imported them all again (806 each). The list lags for three reads after each import; the fourth is current.
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", StaleReads = 3, StalePath = DeviceListPath, Times = 2 });
+        var inputs = Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"));
+        var created = await CreateAsync(inputs);
+        var before = CallsTo("GET", DevicesPath);
+
+        var read = await ReadAsync(Resource(), created.Id, created.Outputs, inputs);
+
+        Assert.Equal(["SN-1", "SN-2", "SN-3"], Map(read.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Empty(Diff(read.Outputs, inputs).Changes);
+        // Three lagging reads, each followed by a wait, then the current one.
+        Assert.Equal(4, CallsTo("GET", DevicesPath) - before);
+    }
+
+    [Fact]
     public async Task Refresh_drops_devices_deleted_outside_pulumi_and_records_tags_changed_there()
     {
         var inputs = Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"));

@@ -88,19 +88,14 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
 
     public async Task<ReadResult> ReadAsync(ResourceRead read, Operation operation)
     {
-        var devices = await GraphFailures.BeforeWrite(() => Client().DevicesAsync(operation.Token), $"read the Autopilot devices of {read.Id}");
         if (read.IsImport)
         {
+            var devices = await GraphFailures.BeforeWrite(() => Client().DevicesAsync(operation.Token), $"read the Autopilot devices of {read.Id}");
             return DevicesImport.Read(read.Id, devices);
         }
 
-        var byId = devices.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
-        var ledger = DeviceLedger.FromOutputs(read.Properties);
-        var live = ledger.Devices
-            .Where(d => d.Pending || byId.ContainsKey(d.DeviceId))
-            .Select(d => d.Pending ? d : d with { GroupTag = byId[d.DeviceId].GroupTag, AssignedUser = byId[d.DeviceId].UserPrincipalName })
-            .ToList();
-        return new ReadResult(read.Id, (ledger with { Devices = live }).Outputs(read.Inputs.Properties.Count > 0 ? read.Inputs : read.Properties), read.Inputs);
+        var ledger = await DevicesRefresh.ReadAsync(Client(), DeviceLedger.FromOutputs(read.Properties), _pacing.Lag, operation);
+        return new ReadResult(read.Id, ledger.Outputs(read.Inputs.Properties.Count > 0 ? read.Inputs : read.Properties), read.Inputs);
     }
 
     public async Task DeleteAsync(ResourceDelete delete, Operation operation)

@@ -1,6 +1,7 @@
 using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
@@ -27,10 +28,15 @@ internal static class Memory
     }
 }
 
-/// <summary>How imports are paced: devices per bulk import (the portal's 500 per file; Graph gives no limit), and the polls' waits.</summary>
-internal sealed record ImportPacing(int ChunkSize, Backoff Polls)
+/// <summary>
+/// How imports are paced: devices per bulk import (the portal's 500 per file; Graph gives no limit), the polls' waits,
+/// and how long a device missing from a read is waited for before it is believed gone (Intune's replica lag).
+/// </summary>
+internal sealed record ImportPacing(int ChunkSize, Backoff Polls, Consistency? Lag = null)
 {
     public static readonly ImportPacing Default = new(500, new Backoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)));
+
+    public Consistency Lag { get; } = Lag ?? Consistency.Intune;
 }
 
 /// <summary>
