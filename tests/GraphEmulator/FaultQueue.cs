@@ -17,6 +17,15 @@ internal sealed class FaultQueue
         }
     }
 
+    /// <summary>Drops every fault not yet used up.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
     public Fault? Take(string method, string path)
     {
         lock (_gate)

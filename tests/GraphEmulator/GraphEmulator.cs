@@ -91,6 +91,9 @@ public sealed class GraphEmulator : IAsyncDisposable
     /// <summary>Queues a fault; each request consumes the first queued fault that matches it.</summary>
     public void InjectFault(Fault fault) => _faults.Add(fault);
 
+    /// <summary>Drops the faults not yet used up (a test's next step runs against a well tenant).</summary>
+    public void ClearFaults() => _faults.Clear();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

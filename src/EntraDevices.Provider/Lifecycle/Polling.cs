@@ -23,13 +23,13 @@ public static class Polling
     /// <summary>One poll's answer: whether the work is done, what is known, and a line of progress.</summary>
     public sealed record Poll<T>(bool Done, T Value, string Progress);
 
+    /// <summary>How many polls in a row may fail with a server error or no answer before polling gives up: a poll is a read.</summary>
+    public const int FailedPollsTolerated = 5;
+
     /// <summary>
     /// Polls until done. When the operation's token ends first, <see cref="PollingStopped{T}"/> carries the last
     /// answer, so the caller can say what was known.
     /// </summary>
-    /// <summary>How many polls in a row may fail with a server error or no answer before polling gives up: a poll is a read.</summary>
-    public const int FailedPollsTolerated = 5;
-
     public static async Task<T> UntilDoneAsync<T>(Func<CancellationToken, Task<Poll<T>>> poll, Backoff backoff, Operation operation)
     {
         Poll<T>? last = null;

@@ -31,7 +31,7 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
         Assert.Equal(3, CallsTo("DELETE", ""));
         Assert.Equal(1, CallsTo("POST", "/windowsAutopilotSettings/sync"));
         Assert.Empty(Emulator.Tenant.Collection("deviceManagement/importedWindowsAutopilotDeviceIdentities").List());
-        Assert.Contains("3 of 3 devices imported", Statuses);
+        Assert.Contains("3 of 3 devices registered", Statuses);
         Assert.Contains(Notes, n => n.StartsWith("Autopilot sync started", StringComparison.Ordinal));
     }
 
@@ -134,16 +134,55 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     }
 
     [Fact]
-    public async Task An_import_whose_answer_was_lost_is_found_by_its_import_id_and_followed_not_sent_again()
+    public async Task An_import_whose_answer_was_lost_is_found_by_its_import_id_followed_and_the_up_succeeds()
     {
+        // Issue #25: every device was registered and recorded, and the up still failed with "failed to import".
         Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", Skip = 1, ApplyThenDrop = true });
 
-        var failure = await Assert.ThrowsAsync<PartialFailure>(() => CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"), Row("SN-4"))));
+        var created = await CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"), Row("SN-4")));
 
-        Assert.Equal(["SN-1", "SN-2", "SN-3", "SN-4"], Map(failure.Outputs, DevicesProperties.Devices).Keys);
-        Assert.Contains("2 of the 2 device(s) of that import were found among the import records and are followed", failure.Message);
+        Assert.Equal(["SN-1", "SN-2", "SN-3", "SN-4"], Map(created.Outputs, DevicesProperties.Devices).Keys);
+        Assert.Empty(Map(created.Outputs, DevicesProperties.Failed));
+        Assert.Contains(Notes, n => n.Contains("All 2 device(s) of that import were found among the import records by this run's import id, so it was made once", StringComparison.Ordinal));
         Assert.Equal(2, CallsTo("POST", "/import"));
         Assert.Equal(4, InTenant().Count);
+    }
+
+    [Fact]
+    public async Task An_import_lost_and_unreadable_records_its_devices_as_unknown_and_the_next_up_finds_them_registered()
+    {
+        // The answer is lost and every read of the import records fails too: nothing is known of SN-1 and SN-2.
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "/import", ApplyThenDrop = true });
+        Emulator.InjectFault(new Fault { Method = "GET", PathContains = "importedWindowsAutopilotDeviceIdentities", Status = 503, Times = 50 });
+        var inputs = Csv("dev.csv", Row("SN-1"), Row("SN-2"));
+
+        var failure = await Assert.ThrowsAsync<PartialFailure>(() => CreateAsync(inputs));
+
+        Assert.Contains("Whether the import of 2 device(s) was made is not known", failure.Message);
+        Assert.Contains("run `pulumi up` again", failure.Message);
+        Assert.Equal(DeviceImport.LostAnswer, Map(failure.Outputs, DevicesProperties.Failed)["SN-1"]);
+        Assert.Equal(2, InTenant().Count);
+
+        // The next up imports them again; Graph answers 806 for each, and each is found by serial number and recorded.
+        Emulator.ClearFaults();
+        var updated = await UpdateAsync(failure.Outputs, inputs);
+
+        Assert.Equal(["SN-1", "SN-2"], Map(updated, DevicesProperties.Devices).Keys);
+        Assert.All(Map(updated, DevicesProperties.Devices), d => Assert.StartsWith($"{InTenant()[d.Key]["id"]}|", d.Value));
+        Assert.Empty(Map(updated, DevicesProperties.Failed));
+        Assert.Empty(Diff(updated, inputs).Changes);
+    }
+
+    [Fact]
+    public async Task Progress_counts_registered_and_failed_devices_apart_and_never_a_failed_one_as_imported()
+    {
+        // Issue #25: "11 of 11 devices imported" was shown when 6 registered.
+        Autopilot.StorageErrorSerials.UnionWith(["SN-2", "SN-3"]);
+
+        await Assert.ThrowsAsync<PartialFailure>(() => CreateAsync(Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"))));
+
+        Assert.Equal("1 of 3 devices registered, 2 failed", Statuses.Last(s => s.Contains("devices registered", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Statuses, s => s.StartsWith("3 of 3", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -237,7 +276,7 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
         using var time = new CancellationTokenSource();
         var operation = new Operation(time.Token, status =>
         {
-            if (status.EndsWith("devices imported", StringComparison.Ordinal))
+            if (status.Contains("devices registered", StringComparison.Ordinal))
             {
                 time.Cancel();
             }

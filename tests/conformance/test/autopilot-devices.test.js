@@ -112,7 +112,7 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     const tenant = await inTenant();
     assert.equal(tenant['SN-2'].groupTag, 'Corp');
     assert.ok(properties.devices['SN-1'].startsWith(`${tenant['SN-1'].id}|`));
-    assert.ok(s.engine.logs.some((l) => l.ephemeral && l.message === '3 of 3 devices imported'), JSON.stringify(s.engine.logs));
+    assert.ok(s.engine.logs.some((l) => l.ephemeral && l.message === '3 of 3 devices registered'), JSON.stringify(s.engine.logs));
     const everything = JSON.stringify({ properties, logs: s.engine.logs });
     assert.ok(!everything.includes(hashOf('SN-1').slice(0, 40)));
     assert.deepEqual((await graph('GET', IMPORTS)).value, []);

@@ -46,6 +46,13 @@ internal sealed record ImportPacing(int ChunkSize, Backoff Polls, Consistency? L
 /// </summary>
 internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, ImportPacing pacing)
 {
+    /// <summary>
+    /// Why a device is in <c>failed</c> after the answer to its import was lost and no record of it was found: it may be
+    /// registered. The next import of it that ends in ZtdDeviceAlreadyAssigned (806) then finds it by serial number.
+    /// </summary>
+    public const string LostAnswer = "the answer to its import was lost and no import record of it was found, so whether it is registered is not known; "
+        + "the next `pulumi up` imports it, or finds it registered";
+
     public async Task RunAsync(DeviceWork work, AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
     {
         var waiting = new Dictionary<string, CsvDevice>(StringComparer.OrdinalIgnoreCase);
@@ -57,33 +64,52 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         var importId = Guid.NewGuid().ToString();
         var chunks = (toImport.Count + pacing.ChunkSize - 1) / pacing.ChunkSize;
         var sent = 0;
-        foreach (var chunk in Chunks(asset, toImport))
+        try
         {
-            await operation.StatusAsync($"Importing devices {sent + 1} to {sent + chunk.Count} of {toImport.Count} ({(sent / pacing.ChunkSize) + 1} of {chunks} imports)");
-            var records = await SendAsync(work, chunk, importId, operation);
-            if (records is null)
+            foreach (var chunk in Chunks(asset, toImport))
             {
-                work.Fail($"Importing stopped: {toImport.Count - sent - chunk.Count} more device(s) of the CSV were not sent; run `pulumi up` again to import them.");
-                break;
-            }
-
-            var bySerial = chunk.ToDictionary(c => c.Device.SerialNumber, c => c.Device, StringComparer.OrdinalIgnoreCase);
-            foreach (var record in records)
-            {
-                if (bySerial.TryGetValue(record.SerialNumber, out var device))
+                await operation.StatusAsync($"Importing devices {sent + 1} to {sent + chunk.Count} of {toImport.Count} ({(sent / pacing.ChunkSize) + 1} of {chunks} imports)");
+                var records = await SendAsync(work, chunk, importId, operation);
+                if (records is null)
                 {
-                    waiting[record.Id] = device;
+                    work.Fail($"Importing stopped: {toImport.Count - sent - chunk.Count} more device(s) of the CSV were not sent; run `pulumi up` again to import them.");
+                    break;
                 }
-            }
 
-            sent += chunk.Count;
-            chunk.Clear();
-            Memory.Settle();
+                var bySerial = chunk.ToDictionary(c => c.Device.SerialNumber, c => c.Device, StringComparer.OrdinalIgnoreCase);
+                foreach (var record in records)
+                {
+                    if (bySerial.TryGetValue(record.SerialNumber, out var device))
+                    {
+                        waiting[record.Id] = device;
+                    }
+                }
+
+                sent += chunk.Count;
+                chunk.Clear();
+                Memory.Settle();
+            }
+        }
+        catch (Exception stopped) when (Stopped(stopped))
+        {
+            // Stopped (the operation's timeout, Cancel): the imports already made are recorded as pending, for the next run.
+            RecordPending(work, waiting);
+            throw;
         }
 
         if (waiting.Count > 0)
         {
             await PollAsync(work, waiting, operation);
+        }
+    }
+
+    private static bool Stopped(Exception error) => error is OperationCanceledException or GraphRequestException { Kind: GraphFailureKind.Cancelled };
+
+    private static void RecordPending(DeviceWork work, Dictionary<string, CsvDevice> waiting)
+    {
+        foreach (var (recordId, device) in waiting)
+        {
+            work.Record(RecordedDevice.Of(device, RecordedDevice.PendingOn(recordId)));
         }
     }
 
@@ -118,6 +144,18 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         {
             return await client.ImportAsync([.. chunk.Select(c => c.Import)], importId, operation.Token);
         }
+        catch (Exception stop) when (Stopped(stop))
+        {
+            // Stopped while the import was on its way: it may have been made.
+            foreach (var (device, _) in chunk)
+            {
+                work.DeviceFailed(device.SerialNumber, LostAnswer);
+            }
+
+            work.Unknown($"Stopped while importing {chunk.Count} device(s), so whether that import was made is not known. They are recorded in 'failed'; "
+                + "run `pulumi up` again: it imports them, and finds by serial number any this import did register.");
+            throw;
+        }
         catch (GraphRequestException refused) when (!refused.OutcomeUnknown)
         {
             foreach (var (device, _) in chunk)
@@ -128,31 +166,63 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
             work.Fail($"{Sentences.End(refused.Message)} None of the {chunk.Count} device(s) of that import was registered.");
             return null;
         }
-        catch (Exception lost) when (lost is GraphRequestException or UnexpectedPolicyShapeException)
+        catch (Exception lost) when (lost is GraphRequestException or UnexpectedPolicyShapeException && !Stopped(lost))
         {
-            // The import may have been made: its records carry this run's import id, so a read of the records tells.
+            // The import may have been made: its records carry this run's import id, so a read of the records tells
+            // (read again while some are missing, as Intune's replicas lag behind the import).
             try
             {
                 var found = await Reread.AfterFailureAsync(
-                    async token => (await client.ImportRecordsAsync(token)).Where(r => r.ImportId == importId && chunk.Any(c =>
-                        string.Equals(c.Device.SerialNumber, r.SerialNumber, StringComparison.OrdinalIgnoreCase))).ToList(),
+                    token => DevicesRefresh.ListUntilAsync(pacing.Lag, operation, async () => Ours(await client.ImportRecordsAsync(token), chunk, importId),
+                        records => records.Count < chunk.Count ? $"{chunk.Count - records.Count} import record(s) of a lost answer not found yet" : null),
                     search => new InvalidOperationException(search.Message, search));
-                work.Fail($"{Sentences.End(lost.Message)} {found.Count} of the {chunk.Count} device(s) of that import were found among the import records and are followed.");
+                var foundSerials = found.Select(r => r.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var missing = chunk.Where(c => !foundSerials.Contains(c.Device.SerialNumber)).ToList();
+                foreach (var (device, _) in missing)
+                {
+                    work.DeviceFailed(device.SerialNumber, LostAnswer);
+                }
+
+                if (missing.Count == 0)
+                {
+                    // Made once, and every record found: nothing is unknown, so the run goes on as if answered.
+                    await operation.NoteAsync($"{Sentences.End(lost.Message)} All {chunk.Count} device(s) of that import were found among the import records "
+                        + "by this run's import id, so it was made once and is followed.");
+                }
+                else
+                {
+                    work.Fail($"{Sentences.End(lost.Message)} {found.Count} of the {chunk.Count} device(s) of that import were found among the import records and are followed; "
+                        + $"the other {missing.Count} are recorded in 'failed', and the next `pulumi up` imports them again (one this import did register is then found by its serial number).");
+                }
+
                 return found;
             }
             catch (InvalidOperationException search)
             {
+                foreach (var (device, _) in chunk)
+                {
+                    work.DeviceFailed(device.SerialNumber, LostAnswer);
+                }
+
                 work.Unknown($"{Sentences.End(lost.Message)} Whether the import of {chunk.Count} device(s) was made is not known, and reading the import records "
-                    + $"failed too ({search.Message.TrimEnd('.')}). Run `pulumi refresh`, then `pulumi up`: a device already registered is then reported by name.");
+                    + $"failed too ({search.Message.TrimEnd('.')}). They are recorded in 'failed'; run `pulumi up` again: it imports them, and finds by serial number "
+                    + "any this import did register.");
                 return null;
             }
         }
+    }
+
+    private static List<ImportRecord> Ours(IReadOnlyList<ImportRecord> records, List<(CsvDevice Device, DeviceToImport Import)> chunk, string importId)
+    {
+        var serials = chunk.Select(c => c.Device.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. records.Where(r => r.ImportId == importId && serials.Contains(r.SerialNumber))];
     }
 
     private async Task PollAsync(DeviceWork work, Dictionary<string, CsvDevice> waiting, Operation operation)
     {
         var total = waiting.Count;
         var finished = new List<ImportRecord>();
+        var (registered, failed) = (0, 0);
         try
         {
             await Polling.UntilDoneAsync(async token =>
@@ -160,12 +230,20 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                 foreach (var record in (await client.ImportRecordsAsync(token)).Where(r => r.Finished && waiting.ContainsKey(r.Id)))
                 {
                     finished.Add(record);
-                    Settle(work, record, waiting[record.Id]);
+                    _ = Settle(work, record, waiting[record.Id]) ? registered++ : failed++;
                     waiting.Remove(record.Id);
                 }
 
-                return new Polling.Poll<int>(waiting.Count == 0, waiting.Count, $"{total - waiting.Count} of {total} devices imported");
+                // Counted as they are: registered, failed, still being imported (a failed one is never counted as imported).
+                return new Polling.Poll<int>(waiting.Count == 0, waiting.Count, $"{registered} of {total} devices registered"
+                    + (failed > 0 ? $", {failed} failed" : "") + (waiting.Count > 0 ? $", {waiting.Count} still being imported" : ""));
             }, pacing.Polls, operation);
+        }
+        catch (Exception stopped) when (Stopped(stopped))
+        {
+            // The operation's time is up: what is still pending is recorded, for the next run to settle.
+            RecordPending(work, waiting);
+            throw;
         }
         catch (Exception stopped) when (stopped is PollingStopped<int> or GraphRequestException or UnexpectedPolicyShapeException)
         {
@@ -173,26 +251,42 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                 + "they are recorded as pending and the next `pulumi up` checks them again.");
         }
 
-        foreach (var (recordId, device) in waiting)
+        RecordPending(work, waiting);
+        if (operation.Token.IsCancellationRequested)
         {
-            work.Record(RecordedDevice.Of(device, RecordedDevice.PendingOn(recordId)));
+            // No time left to find ids: a registered device without one is left for the next run to find by serial number.
+            foreach (var device in work.Devices.Values.Where(d => d.DeviceId.Length == 0).ToList())
+            {
+                work.DeviceFailed(device.SerialNumber, LostAnswer);
+            }
+
+            return;
         }
 
         await FindMissingIdsAsync(work, operation);
         await CleanUpAsync(finished, work, operation);
     }
 
-    private static void Settle(DeviceWork work, ImportRecord record, CsvDevice device)
+    /// <summary>Records a finished import; true when its device is registered (imported now, or found registered after a lost answer).</summary>
+    private static bool Settle(DeviceWork work, ImportRecord record, CsvDevice device)
     {
         if (record.Succeeded)
         {
             work.Record(RecordedDevice.Of(device, record.DeviceId ?? ""));
             work.Imported++;
+            return true;
         }
-        else
+
+        if (record.ErrorName == "ZtdDeviceAlreadyAssigned" && work.Failed.TryGetValue(device.SerialNumber, out var before) && before == LostAnswer)
         {
-            work.DeviceFailed(device.SerialNumber, record.Reason);
+            // An earlier import whose answer was lost did register it: its id is found by serial number below.
+            work.Record(RecordedDevice.Of(device, ""));
+            work.Imported++;
+            return true;
         }
+
+        work.DeviceFailed(device.SerialNumber, record.Reason);
+        return false;
     }
 
     /// <summary>A complete import without its device's id: the device record is found by serial number in one paged list.</summary>
@@ -204,7 +298,9 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
             return;
         }
 
-        var bySerial = (await client.DevicesAsync(operation.Token)).ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
+        var bySerial = await DevicesRefresh.ListUntilAsync(pacing.Lag, operation,
+            async () => (await client.DevicesAsync(operation.Token)).ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase),
+            listed => missing.Count(d => !listed[d.SerialNumber].Any()) is var lacking and > 0 ? $"{lacking} registered device(s) not in Autopilot's list yet" : null);
         foreach (var device in missing)
         {
             if (bySerial[device.SerialNumber].FirstOrDefault() is { } found)
