@@ -102,12 +102,13 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     {
         var ledger = DeviceLedger.FromOutputs(delete.Properties);
         var work = new DeviceWork(ledger);
-        await new DeviceChanges(Client()).RemoveAsync(work, ledger.Devices, WhenRemovedOf(delete.Properties), operation);
+        var deleted = await new DeviceRemoval(Client()).RemoveAsync(work, ledger.Devices, WhenRemovedOf(delete.Properties), operation);
         if (work.Problems.Count > 0)
         {
-            var deleted = ledger.Devices.Count - work.Devices.Count;
             throw new CleanFailure(CleanFailureReason.Refused,
-                $"{deleted} of the {ledger.Devices.Count} device(s) were deleted from Autopilot; the others stay and the stack keeps them. {string.Join(" ", work.Problems)}");
+                $"{deleted} of the {ledger.Devices.Count} device(s) were deleted from Autopilot; the others stay. A destroy that fails keeps the stack's "
+                + $"state as it was, so it still lists all {ledger.Devices.Count}: run `pulumi destroy` again once the cause is fixed, and it finds the deleted ones gone. "
+                + string.Join(" ", work.Problems));
         }
     }
 
@@ -144,7 +145,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
         try
         {
             var (stillPending, again) = await changes.ResolvePendingAsync(work, plan.Pending, operation);
-            await changes.RemoveAsync(work, plan.Removed, WhenRemovedOf(inputs), operation);
+            await new DeviceRemoval(client).RemoveAsync(work, plan.Removed, WhenRemovedOf(inputs), operation);
             var reimport = await changes.ClearForReimportAsync(work, plan.Reimported, operation);
             await changes.UpdatePropertiesAsync(work, plan.PropertiesChanged, operation);
             var toImport = plan.Added.Concat(reimport).Concat(again).ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);

@@ -6,95 +6,99 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
 /// The work on devices already registered, one device at a time: the group tag and user through Graph's actions (not
-/// a re-import), removals as declared (an enrolled device is never deleted), the old record of a device whose hash
-/// changed, and imports left pending by an earlier run. A failure stops only its own device.
+/// a re-import), the old record of a device whose hash changed, and imports left pending by an earlier run (removals
+/// are <see cref="DeviceRemoval"/>'s). A failure stops only its own device.
 /// </summary>
 internal sealed class DeviceChanges(AutopilotDeviceClient client)
 {
+    /// <summary>
+    /// New group tags and users, through Graph's device actions. A change whose answer was lost is read back and
+    /// recorded as the tenant holds it, so state never keeps an old value the tenant no longer has (or a new one it
+    /// never got); the progress counts only the devices that were given their new values.
+    /// </summary>
     public async Task UpdatePropertiesAsync(DeviceWork work, IReadOnlyList<ChangedDevice> changed, Operation operation)
     {
-        var done = 0;
+        var (given, failed) = (0, 0);
         foreach (var (now, recorded) in changed)
         {
             var before = recorded;
-            await PerDevice(work, before, $"update Autopilot device {now.SerialNumber}", async token =>
+            try
             {
                 if (!before.SameGroupTag(now))
                 {
-                    await client.SetGroupTagAsync(before.DeviceId, now.SerialNumber, now.GroupTag, token);
+                    await client.SetGroupTagAsync(before.DeviceId, now.SerialNumber, now.GroupTag, operation.Token);
                     work.Record(before = before with { GroupTag = now.GroupTag });
                 }
 
                 if (!before.SameUser(now))
                 {
                     await (now.AssignedUser is { } user
-                        ? client.AssignUserAsync(before.DeviceId, now.SerialNumber, user, token)
-                        : client.UnassignUserAsync(before.DeviceId, now.SerialNumber, token));
-                    work.Record(before with { AssignedUser = now.AssignedUser });
+                        ? client.AssignUserAsync(before.DeviceId, now.SerialNumber, user, operation.Token)
+                        : client.UnassignUserAsync(before.DeviceId, now.SerialNumber, operation.Token));
+                    work.Record(before = before with { AssignedUser = now.AssignedUser });
                 }
 
                 work.Changed++;
-            }, operation.Token);
-            await operation.StatusAsync($"{++done} of {changed.Count} devices given their new group tag or user");
+                given++;
+            }
+            catch (GraphRequestException lost) when (lost.OutcomeUnknown && lost.Kind != GraphFailureKind.Cancelled)
+            {
+                if (await ReadBackAsync(work, before, now, lost))
+                {
+                    given++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+            catch (GraphRequestException gone) when (gone.Status == 404)
+            {
+                failed++;
+                work.DeviceFailed(now.SerialNumber, "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again");
+            }
+            catch (Exception error) when (error is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+            {
+                failed++;
+                work.Fail($"Could not update Autopilot device {now.SerialNumber}: {error.Message.TrimEnd('.')}. Its record is kept as it was; run `pulumi up` again.");
+            }
+
+            await operation.StatusAsync($"{given} of {changed.Count} devices given their new group tag or user" + (failed > 0 ? $", {failed} not" : ""));
         }
     }
 
-    /// <summary>Devices no longer in the CSV (or all of them, on destroy): forgotten, or deleted unless enrolled.</summary>
-    public async Task RemoveAsync(DeviceWork work, IReadOnlyList<RecordedDevice> removed, string whenRemoved, Operation operation)
+    /// <summary>After a lost answer: the device as the tenant holds it is recorded; true when it holds what was declared.</summary>
+    private async Task<bool> ReadBackAsync(DeviceWork work, RecordedDevice before, CsvDevice now, GraphRequestException lost)
     {
-        if (removed.Count == 0)
+        AutopilotDevice? live;
+        try
         {
-            return;
+            live = await Reread.AfterFailureAsync(token => client.DeviceAsync(before.DeviceId, token), search => new InvalidOperationException(search.Message, search));
+        }
+        catch (InvalidOperationException search)
+        {
+            work.Fail($"The answer to the change of Autopilot device {now.SerialNumber} was lost ({lost.Message.TrimEnd('.')}), and reading it back failed too "
+                + $"({search.Message.TrimEnd('.')}), so whether it changed is not known; its record is kept as it was and the next `pulumi up` sets it again.");
+            return false;
         }
 
-        if (whenRemoved == DevicesProperties.Keep)
+        if (live is null)
         {
-            foreach (var device in removed)
-            {
-                work.Forget(device.SerialNumber);
-            }
-
-            await operation.NoteAsync($"{removed.Count} device(s) left the stack but stay registered in Autopilot (whenRemoved: keep): {Serials(removed)}.");
-            return;
+            work.DeviceFailed(now.SerialNumber, "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again");
+            return false;
         }
 
-        var enrolled = new List<string>();
-        var done = 0;
-        foreach (var device in removed)
+        var read = before with { GroupTag = live.GroupTag, AssignedUser = live.UserPrincipalName };
+        work.Record(read);
+        if (read.SameProperties(now))
         {
-            if (device.Pending)
-            {
-                work.Forget(device.SerialNumber);
-                work.Fail($"Device {device.SerialNumber} was still being imported, so it was not deleted; if it is registered now, delete it in the Intune admin center.");
-                continue;
-            }
-
-            await PerDevice(work, device, $"delete Autopilot device {device.SerialNumber}", async token =>
-            {
-                var live = await client.DeviceAsync(device.DeviceId, token);
-                if (live is { Enrolled: true })
-                {
-                    enrolled.Add($"{device.SerialNumber} ({device.DeviceId})");
-                    return;
-                }
-
-                if (live is not null)
-                {
-                    await client.DeleteDeviceAsync(live, token);
-                    work.Changed++;
-                }
-
-                work.Forget(device.SerialNumber);
-            }, operation.Token);
-            await operation.StatusAsync($"{++done} of {removed.Count} removed devices deleted from Autopilot");
+            work.Changed++;
+            return true;
         }
 
-        if (enrolled.Count > 0)
-        {
-            work.Fail($"{enrolled.Count} device(s) removed from the CSV are enrolled in Intune and were not deleted (an enrolled device is never deleted): "
-                + $"{Listing.FirstOf(enrolled, 20)}. "
-                + "Retire or delete them in Intune first, or set whenRemoved: keep.");
-        }
+        work.Fail($"The answer to the change of Autopilot device {now.SerialNumber} was lost ({lost.Message.TrimEnd('.')}); read back, it has group tag "
+            + $"'{read.GroupTag}' and user '{read.AssignedUser}', which is what is recorded, and the next `pulumi up` sets the rest.");
+        return false;
     }
 
     /// <summary>
@@ -179,6 +183,4 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
             work.Fail($"Could not {what}: {error.Message.TrimEnd('.')}. Its record is kept as it was; run `pulumi up` again.");
         }
     }
-
-    private static string Serials(IReadOnlyList<RecordedDevice> devices) => Listing.FirstOf([.. devices.Select(d => d.SerialNumber)], 20);
 }
