@@ -19,6 +19,19 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public async Task The_first_preview_tells_how_many_devices_it_will_import_and_calls_no_graph_api()
+    {
+        // Issue #25: the engine asks no Diff of a new resource, and the first preview said nothing of the CSV.
+        var inputs = Csv("dev.csv", Row("SN-1"), Row("SN-2"), Row("SN-3"));
+
+        await Resource().CreateAsync(new ResourceCreate(Urn, inputs, Preview: true), Watched());
+
+        Assert.Equal("Autopilot devices: 3 to import (SN-1, SN-2, SN-3), 0 to import again (hash or product key changed), 0 with a new group tag or user, "
+            + "0 removed from the CSV.", Assert.Single(Notes));
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
     public void Every_bad_row_is_named_by_its_line_and_no_hash_is_shown()
     {
         var secret = HashOf("SN-2");

@@ -67,14 +67,21 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
         }
 
         Memory.SettleAfter(rows.Count);
-        var notes = plan.IsEmpty ? [] : new[] { $"Autopilot devices: {plan.Summary()}{(plan.Retried > 0 ? $"; {plan.Retried} of those to import failed before and are retried" : "")}." };
-        return new DiffResult(changes) { Notes = notes };
+        return new DiffResult(changes) { Notes = plan.IsEmpty ? [] : [Told(plan)] };
     }
 
     public async Task<CreateResult> CreateAsync(ResourceCreate create, Operation operation)
     {
         if (create.Preview)
         {
+            // The engine asks no Diff of a new resource: the first preview tells the counts itself (issue #25). No Graph call.
+            if (create.Inputs.At(Csv)?.Plain is AssetValue asset && _csv.Problem(asset) is null)
+            {
+                var rows = _csv.Devices(asset, Defaults(create.Inputs));
+                await operation.NoteAsync(Told(DevicePlan.Compare([], rows)));
+                Memory.SettleAfter(rows.Count);
+            }
+
             return new CreateResult("", Promised(create.Inputs));
         }
 
@@ -115,6 +122,10 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     public JsonObject Schema() => DevicesSchema.Resource();
 
     private AutopilotDeviceClient Client() => new(connection());
+
+    /// <summary>What a preview tells of the plan: counts, and the first serial numbers of each.</summary>
+    private static string Told(DevicePlan plan) =>
+        $"Autopilot devices: {plan.Summary()}{(plan.Retried > 0 ? $"; {plan.Retried} of those to import failed before and are retried" : "")}.";
 
     private static DeviceDefaults Defaults(ObjectValue inputs) =>
         new(Text(inputs, GroupTag), Text(inputs, AssignedUser));
