@@ -33,6 +33,10 @@ public sealed class AutopilotDevices : CustomResource
     [Output("deviceCount")]
     public Output<int> DeviceCount { get; private set; } = null!;
 
+    /// <summary>Per import id, how many of its finished import records are still in Intune; later runs delete them.</summary>
+    [Output("leftImportRecords")]
+    public Output<ImmutableDictionary<string, int>> LeftImportRecords { get; private set; } = null!;
+
     public AutopilotDevices(string name, AutopilotDevicesArgs args, CustomResourceOptions? options = null)
         : base(TypeToken, name, args, options)
     {

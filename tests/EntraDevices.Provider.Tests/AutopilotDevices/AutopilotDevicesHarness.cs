@@ -39,7 +39,10 @@ public abstract class AutopilotDevicesHarness : ResourceHarness, IDisposable
     protected EntraDevices.GraphEmulator.Modules.AutopilotImport Autopilot => Emulator.Tenant.AutopilotImport;
 
     protected override IResource Build(Func<GraphConnection> connection) =>
-        new AutopilotDevicesResource(connection, Directories, new ImportPacing(2, new Backoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), ShortLag));
+        new AutopilotDevicesResource(connection, Directories, Pacing);
+
+    /// <summary>Two devices an import, polls and lag in milliseconds; a test may lower the cleanup budget.</summary>
+    private protected ImportPacing Pacing { get; set; } = new(2, new Backoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), ShortLag);
 
     /// <summary>Intune's replica lag waited out in milliseconds: three waits, as <see cref="Consistency.Intune"/> has.</summary>
     private static readonly Consistency ShortLag = new([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);

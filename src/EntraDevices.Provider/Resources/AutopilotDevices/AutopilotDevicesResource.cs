@@ -66,8 +66,17 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             changes[FailedPath(serial)] = PropertyChange.Delete;
         }
 
+        List<string> notes = plan.IsEmpty ? [] : [Told(plan)];
+        if (ledger.LeftImportRecords.Values.Sum() is var left and > 0)
+        {
+            // Left by an earlier run's budget: this up goes on deleting them (ImportCleanup).
+            changes[LeftImportRecords] = PropertyChange.Update;
+            notes.Add($"Autopilot devices: {left} finished import record(s) of earlier imports are still in Intune; this up deletes up to "
+                + $"{_pacing.CleanupBudget} of them (they do not affect their devices).");
+        }
+
         Memory.SettleAfter(rows.Count);
-        return new DiffResult(changes) { Notes = plan.IsEmpty ? [] : [Told(plan)] };
+        return new DiffResult(changes) { Notes = notes };
     }
 
     public async Task<CreateResult> CreateAsync(ResourceCreate create, Operation operation)
@@ -160,9 +169,12 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             var reimport = await changes.ClearForReimportAsync(work, plan.Reimported, operation);
             await changes.UpdatePropertiesAsync(work, plan.PropertiesChanged, operation);
             var toImport = plan.Added.Concat(reimport).Concat(again).ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
-            if (toImport.Count > 0 || stillPending.Count > 0)
+            var (importId, finished) = toImport.Count > 0 || stillPending.Count > 0
+                ? await new DeviceImport(client, _csv, _pacing).RunAsync(work, asset, toImport, stillPending, operation)
+                : (null, []);
+            if (finished.Count > 0 || work.LeftImportRecords.Count > 0)
             {
-                await new DeviceImport(client, _csv, _pacing).RunAsync(work, asset, toImport, stillPending, operation);
+                await new ImportCleanup(client, _pacing).RunAsync(work, finished, importId, operation);
             }
 
             if (work.Imported + work.Changed > 0)

@@ -37,6 +37,12 @@ internal sealed record ImportPacing(int ChunkSize, Backoff Polls, Consistency? L
     public static readonly ImportPacing Default = new(500, new Backoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)));
 
     public Consistency Lag { get; } = Lag ?? Consistency.Intune;
+
+    /// <summary>Finished import records a run deletes at most (about 200 s at Intune's 100 writes per 20 s) …</summary>
+    public int CleanupBudget { get; init; } = 1000;
+
+    /// <summary>… and for at most this long; later runs delete the rest (<see cref="ImportCleanup"/>).</summary>
+    public TimeSpan CleanupTime { get; init; } = TimeSpan.FromMinutes(4);
 }
 
 /// <summary>
@@ -53,7 +59,9 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
     public const string LostAnswer = "the answer to its import was lost and no import record of it was found, so whether it is registered is not known; "
         + "the next `pulumi up` imports it, or finds it registered";
 
-    public async Task RunAsync(DeviceWork work, AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
+    /// <summary>Imports and polls; this run's import id and its finished import records, for <see cref="ImportCleanup"/>.</summary>
+    public async Task<(string ImportId, IReadOnlyList<ImportRecord> Finished)> RunAsync(
+        DeviceWork work, AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
     {
         var waiting = new Dictionary<string, CsvDevice>(StringComparer.OrdinalIgnoreCase);
         foreach (var device in pending)
@@ -97,10 +105,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
             throw;
         }
 
-        if (waiting.Count > 0)
-        {
-            await PollAsync(work, waiting, operation);
-        }
+        return (importId, waiting.Count > 0 ? await PollAsync(work, waiting, importId, operation) : []);
     }
 
     private static bool Stopped(Exception error) => error is OperationCanceledException or GraphRequestException { Kind: GraphFailureKind.Cancelled };
@@ -218,7 +223,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         return [.. records.Where(r => r.ImportId == importId && serials.Contains(r.SerialNumber))];
     }
 
-    private async Task PollAsync(DeviceWork work, Dictionary<string, CsvDevice> waiting, Operation operation)
+    private async Task<IReadOnlyList<ImportRecord>> PollAsync(DeviceWork work, Dictionary<string, CsvDevice> waiting, string importId, Operation operation)
     {
         var total = waiting.Count;
         var finished = new List<ImportRecord>();
@@ -241,8 +246,9 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         }
         catch (Exception stopped) when (Stopped(stopped))
         {
-            // The operation's time is up: what is still pending is recorded, for the next run to settle.
+            // The operation's time is up: what is still pending is recorded, for the next run to settle, and so are the finished records.
             RecordPending(work, waiting);
+            work.LeaveImportRecords(importId, finished.Count(r => r.ImportId == importId));
             throw;
         }
         catch (Exception stopped) when (stopped is PollingStopped<int> or GraphRequestException or UnexpectedPolicyShapeException)
@@ -260,11 +266,12 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                 work.DeviceFailed(device.SerialNumber, LostAnswer);
             }
 
-            return;
+            work.LeaveImportRecords(importId, finished.Count(r => r.ImportId == importId));
+            return [];
         }
 
         await FindMissingIdsAsync(work, operation);
-        await CleanUpAsync(finished, work, operation);
+        return finished;
     }
 
     /// <summary>Records a finished import; true when its device is registered (imported now, or found registered after a lost answer).</summary>
@@ -312,33 +319,6 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                 work.Forget(device.SerialNumber);
                 work.DeviceFailed(device.SerialNumber, "its import completed, but no Autopilot device with its serial number was found; run `pulumi refresh`, then `pulumi up`");
             }
-        }
-    }
-
-    /// <summary>Deletes the finished import records. One left behind does not affect its device, so a failure here is only told.</summary>
-    private async Task CleanUpAsync(List<ImportRecord> finished, DeviceWork work, Operation operation)
-    {
-        var deleted = 0;
-        try
-        {
-            foreach (var record in finished)
-            {
-                await client.DeleteImportRecordAsync(record.Id, operation.Token);
-                if (++deleted % 100 == 0)
-                {
-                    await operation.StatusAsync($"{deleted} of {finished.Count} import records deleted");
-                }
-
-                if (deleted % pacing.ChunkSize == 0)
-                {
-                    Memory.Settle();
-                }
-            }
-        }
-        catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)
-        {
-            await operation.NoteAsync($"{finished.Count - deleted} finished import record(s) were left in Intune ({error.Message.TrimEnd('.')}); "
-                + "they do not affect the devices, and Intune's import list may show them.");
         }
     }
 }

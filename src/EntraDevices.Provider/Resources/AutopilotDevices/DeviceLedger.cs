@@ -6,11 +6,15 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// <summary>
 /// What state holds of a set of devices, small enough for 10,000: per serial number one line
 /// <c>deviceId|digest|user|groupTag</c> in <c>devices</c> (an import still pending has <c>pending:&lt;import record&gt;</c>
-/// for its id), and per device that failed to import, the reason, in <c>failed</c>. No hash, ever.
+/// for its id), per device that failed to import, the reason, in <c>failed</c>, and per import whose finished records
+/// are still in Intune, how many, in <c>leftImportRecords</c>. No hash, ever.
 /// </summary>
 internal sealed record DeviceLedger(IReadOnlyList<RecordedDevice> Devices, IReadOnlyDictionary<string, string> Failed)
 {
     public static readonly DeviceLedger Empty = new([], new Dictionary<string, string>());
+
+    /// <summary>Finished import records left in Intune for later runs to delete, by import id (<see cref="ImportCleanup"/>).</summary>
+    public IReadOnlyDictionary<string, int> LeftImportRecords { get; init; } = new Dictionary<string, int>();
 
     public static DeviceLedger FromOutputs(ObjectValue outputs)
     {
@@ -20,7 +24,10 @@ internal sealed record DeviceLedger(IReadOnlyList<RecordedDevice> Devices, IRead
         var failed = outputs.At(Names.Failed)?.Plain is ObjectValue reasons
             ? reasons.Properties.ToDictionary(p => p.Key, p => (p.Value.Plain as StringValue)?.Value ?? "", StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        return new DeviceLedger(devices, failed);
+        var left = outputs.At(Names.LeftImportRecords)?.Plain is ObjectValue records
+            ? records.Properties.Where(p => p.Value.Plain is NumberValue { Value: > 0 }).ToDictionary(p => p.Key, p => (int)((NumberValue)p.Value.Plain).Value, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        return new DeviceLedger(devices, failed) { LeftImportRecords = left };
     }
 
     /// <summary>The outputs: the scalar inputs as given (whenRemoved defaulted), the devices, the failures, the count.</summary>
@@ -40,6 +47,8 @@ internal sealed record DeviceLedger(IReadOnlyList<RecordedDevice> Devices, IRead
             .ToDictionary(d => d.SerialNumber, d => (PropertyValue)new StringValue(Line(d))));
         outputs[Names.Failed] = new ObjectValue(Failed.OrderBy(f => f.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(f => f.Key, f => (PropertyValue)new StringValue(f.Value)));
         outputs[Names.DeviceCount] = new NumberValue(Devices.Count(d => !d.Pending));
+        outputs[Names.LeftImportRecords] = new ObjectValue(LeftImportRecords.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(l => l.Key, l => (PropertyValue)new NumberValue(l.Value)));
         return new ObjectValue(outputs);
     }
 

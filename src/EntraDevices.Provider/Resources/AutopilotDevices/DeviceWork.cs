@@ -8,12 +8,16 @@ internal sealed class DeviceWork(DeviceLedger before)
 {
     private readonly Dictionary<string, RecordedDevice> _devices = before.Devices.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _failed = new(before.Failed, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _leftImportRecords = new(before.LeftImportRecords, StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _problems = [];
     private readonly List<string> _unknown = [];
 
     public IReadOnlyDictionary<string, RecordedDevice> Devices => _devices;
 
     public IReadOnlyDictionary<string, string> Failed => _failed;
+
+    /// <summary>Finished import records left in Intune for later runs to delete, by import id.</summary>
+    public IReadOnlyDictionary<string, int> LeftImportRecords => _leftImportRecords;
 
     /// <summary>What went wrong beyond single devices (a refused import, an enrolled device not deleted), in sentences.</summary>
     public IReadOnlyList<string> Problems => _problems;
@@ -45,9 +49,22 @@ internal sealed class DeviceWork(DeviceLedger before)
     /// <summary>A device the CSV no longer holds: its old failure is no longer news.</summary>
     public void ForgetFailure(string serial) => _failed.Remove(serial);
 
+    /// <summary>How many finished records of an import are left in Intune now (none: it is forgotten).</summary>
+    public void LeaveImportRecords(string importId, int count)
+    {
+        if (count > 0)
+        {
+            _leftImportRecords[importId] = count;
+        }
+        else
+        {
+            _leftImportRecords.Remove(importId);
+        }
+    }
+
     public void Fail(string problem) => _problems.Add(problem);
 
     public void Unknown(string problem) => _unknown.Add(problem);
 
-    public DeviceLedger Ledger => new([.. _devices.Values], _failed);
+    public DeviceLedger Ledger => new([.. _devices.Values], _failed) { LeftImportRecords = _leftImportRecords };
 }

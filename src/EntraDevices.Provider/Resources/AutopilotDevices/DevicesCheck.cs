@@ -18,6 +18,7 @@ internal static class DevicesCheck
             [Devices] = "the provider records each device it imported.",
             [Failed] = "the provider records each device whose import failed.",
             [DeviceCount] = "the provider counts the devices it imported.",
+            [LeftImportRecords] = "the provider counts the import records it left in Intune.",
         });
 
         switch (rules.At(Csv)?.Plain)

@@ -13,6 +13,7 @@ internal static class DevicesProperties
     public const string Devices = "devices";
     public const string Failed = "failed";
     public const string DeviceCount = "deviceCount";
+    public const string LeftImportRecords = "leftImportRecords";
 
     /// <summary>A device removed from the CSV stays registered in Autopilot (the default) …</summary>
     public const string Keep = "keep";

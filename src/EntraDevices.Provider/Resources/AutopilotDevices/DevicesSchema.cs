@@ -29,6 +29,13 @@ internal static class DevicesSchema
             + "A device still being imported has `pending:<import record id>` for its id.");
         outputs[Failed] = Map("Per serial number, why the device is not registered (e.g. ZtdDeviceAssignedToOtherTenant (808)); `pulumi up` retries these.");
         outputs[DeviceCount] = Integer("How many devices are registered.");
+        outputs[LeftImportRecords] = new JsonObject
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = new JsonObject { ["type"] = "integer" },
+            ["description"] = "Per import id, how many of its finished import records are still in Intune: a run deletes at most 1,000 (they do not affect "
+                + "their devices), and later runs delete the rest.",
+        };
         return new JsonObject
         {
             ["description"] = "A set of Windows Autopilot devices imported from the OEM's CSV (Graph v1.0 `importedWindowsAutopilotDeviceIdentities/import`), "
@@ -36,7 +43,7 @@ internal static class DevicesSchema
             ["inputProperties"] = Inputs(),
             ["requiredInputs"] = new JsonArray(Csv),
             ["properties"] = outputs,
-            ["required"] = new JsonArray(WhenRemoved, Devices, Failed, DeviceCount),
+            ["required"] = new JsonArray(WhenRemoved, Devices, Failed, DeviceCount, LeftImportRecords),
         };
     }
 
