@@ -22,6 +22,14 @@ internal static class DeviceSettingsProgram
     public const string StatusPageResourceName = "enrollment-status-page";
     public const string DevicesResourceName = "autopilot-devices";
 
+    /// <summary>
+    /// The Autopilot devices' own time limit. A first import of thousands takes long under Intune's write limits, and
+    /// the deploy jobs are killed at 60 minutes (.github/workflows/deploy.yml): the provider stops at this limit,
+    /// records what is still being imported as pending (the next up settles it), and the engine writes that state
+    /// well before the job would be killed with nothing recorded.
+    /// </summary>
+    public static readonly TimeSpan DevicesTimeLimit = TimeSpan.FromMinutes(40);
+
     /// <summary>The body given to <c>Deployment.RunAsync</c>; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
     {
@@ -83,6 +91,9 @@ internal static class DeviceSettingsProgram
                 GroupTag = declaredDevices.GroupTag is { } tag ? (Input<string>)tag : null,
                 AssignedUser = declaredDevices.AssignedUser is { } user ? (Input<string>)user : null,
                 WhenRemoved = declaredDevices.WhenRemoved is { } when ? (Input<string>)when : null,
+            }, new CustomResourceOptions
+            {
+                CustomTimeouts = new CustomTimeouts { Create = DevicesTimeLimit, Update = DevicesTimeLimit, Delete = DevicesTimeLimit },
             })
             : null;
 

@@ -195,4 +195,19 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.equal(left['SN-1'], undefined);
     assert.equal(left['SN-2'], undefined);
   });
+
+  it('an up that reaches its customTimeouts ends then, with every import it made recorded as pending for the next up', async () => {
+    // Issue #25: the deploy job's timeout killed an up with devices unrecorded; the program gives the devices 40 minutes.
+    await s.emulator.putTenant({ autopilotImport: { pendingReads: 100000 } });
+    const r = s.provider.resource(DEVICES);
+    const { inputs } = await r.check({ csv: csv('slow.csv', [row('SN-T1'), row('SN-T2'), row('SN-T3')]) });
+    const started = Date.now();
+    const failure = await s.provider.failure(r.create(inputs, { timeout: 3 }));
+    assert.ok(Date.now() - started < 15000, `ended after ${Date.now() - started} ms`);
+    assert.ok(failure.initFailed, JSON.stringify(failure));
+    assert.deepEqual(Object.keys(failure.initFailed.properties.devices).sort(), ['SN-T1', 'SN-T2', 'SN-T3']);
+    assert.ok(Object.values(failure.initFailed.properties.devices).every((line) => line.startsWith('pending:')), JSON.stringify(failure.initFailed.properties.devices));
+    assert.match(failure.message, /still pending/);
+    await s.emulator.putTenant({ autopilotImport: { pendingReads: 1 } });
+  });
 });
