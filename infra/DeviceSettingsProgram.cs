@@ -87,7 +87,7 @@ internal static class DeviceSettingsProgram
         var devices = settings.Devices is { } declaredDevices
             ? new AutopilotDevices(DevicesResourceName, new AutopilotDevicesArgs
             {
-                Csv = new FileAsset(ProjectFolder.Csv(declaredDevices.Csv, $"'{Deployment.Instance.ProjectName}:{Settings.ConfigKeys.DevicesCsv}'")),
+                Csv = ProjectFolder.Csv(declaredDevices.Csv, $"'{Deployment.Instance.ProjectName}:{Settings.ConfigKeys.DevicesCsv}'"),
                 GroupTag = declaredDevices.GroupTag is { } tag ? (Input<string>)tag : null,
                 AssignedUser = declaredDevices.AssignedUser is { } user ? (Input<string>)user : null,
                 WhenRemoved = declaredDevices.WhenRemoved is { } when ? (Input<string>)when : null,

@@ -23,10 +23,14 @@ internal static class ProjectFolder
     }
 
     /// <summary>
-    /// The OEM's CSV the stack names, relative to the project folder or absolute, held to the rule the provider holds
-    /// (<see cref="CsvPath"/>); its full path.
+    /// The OEM's CSV the stack names, or a folder of them, relative to the project folder or absolute, held to the rule
+    /// the provider holds (<see cref="CsvPath"/>): a FileAsset of the file, or a FileArchive of the folder, by full path.
     /// </summary>
-    public static string Csv(string path, string key) =>
-        CsvPath.Problem(path, p => Path.GetFullPath(p, Find()), "the project folder", out var full) is { } problem
-            ? throw new RunException($"{key} {problem}") : full;
+    public static AssetOrArchive Csv(string path, string key)
+    {
+        var full = Path.GetFullPath(path, Find());
+        return CsvPath.Problem(path, _ => full, "the project folder", out _, out var folder) is { } problem
+            ? throw new RunException($"{key} {problem}")
+            : folder ? new FileArchive(full) : new FileAsset(full);
+    }
 }

@@ -171,7 +171,7 @@ internal sealed partial record StackSettings
 
     private static DevicesSettings? ReadDevices(ConfigValueReader reader)
     {
-        var csv = reader.Text(ConfigKeys.DevicesCsv, 4096, "a path to the OEM's CSV, relative to the project folder or absolute (e.g. devices/dev.csv)");
+        var csv = reader.Text(ConfigKeys.DevicesCsv, 4096, "a path to the OEM's CSV or a folder of them, relative to the project folder or absolute (e.g. devices/dev.csv)");
         var groupTag = reader.Text(ConfigKeys.DevicesGroupTag, 200, "a group tag");
         var user = reader.Text(ConfigKeys.DevicesAssignedUser, 256, "a user principal name like person@contoso.com");
         var whenRemoved = reader.Choice(ConfigKeys.DevicesWhenRemoved, ["keep", "delete"]);

@@ -17,7 +17,26 @@ public sealed class ProjectFolderTests : IDisposable
         var file = Path.Combine(_store.FullName, "oem.csv");
         File.WriteAllText(file, "Device Serial Number,Windows Product ID,Hardware Hash\n");
 
-        Assert.Equal(file, ProjectFolder.Csv(file, "'p:autopilotDevices.csv'"));
+        Assert.IsType<FileAsset>(ProjectFolder.Csv(file, "'p:autopilotDevices.csv'"));
+    }
+
+    [Fact]
+    public void A_folder_of_csv_files_becomes_a_file_archive_of_it()
+    {
+        File.WriteAllText(Path.Combine(_store.FullName, "oem-1.csv"), "Device Serial Number,Windows Product ID,Hardware Hash\n");
+
+        Assert.IsType<FileArchive>(ProjectFolder.Csv(_store.FullName, "'p:autopilotDevices.csv'"));
+    }
+
+    [Fact]
+    public void A_file_not_named_csv_is_refused_in_the_providers_words()
+    {
+        var file = Path.Combine(_store.FullName, "devices.txt");
+        File.WriteAllText(file, "x");
+
+        var error = Assert.Throws<RunException>(() => ProjectFolder.Csv(file, "'p:autopilotDevices.csv'"));
+
+        Assert.Contains("which does not name a .csv file; accepted: a path to the OEM's CSV file, whose name ends in .csv", error.Message);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ internal static class Sentinels
     public const string ResourceReference = "5cf8f73096256a8f31e491e813e4eb8e";
     public const string OutputValue = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
     public const string Asset = "c44067f5952c0a294b673a41bacd8c17";
+    public const string Archive = "0def7320c3a5731c473e5ecbe6d01bc7";
 
     /// <summary>The unknown placeholder the SDKs send, and the one this provider sends back.</summary>
     public const string UnknownString = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

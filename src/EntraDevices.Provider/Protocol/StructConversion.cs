@@ -42,7 +42,8 @@ internal static class StructConversion
         ArrayValue a => Value.ForList([.. a.Items.Select(ToValue)]),
         ObjectValue o => Value.ForStruct(ToStruct(o)),
         UnknownValue => Value.ForString(Sentinels.UnknownString),
-        AssetValue asset => Value.ForStruct(Asset(asset)),
+        AssetValue asset => Value.ForStruct(Special(Sentinels.Asset, asset.Hash, ("path", asset.Path), ("text", asset.Text), ("uri", asset.Uri))),
+        ArchiveValue archive => Value.ForStruct(Special(Sentinels.Archive, archive.Hash, ("path", archive.Path), ("uri", archive.Uri))),
         SecretValue s => Value.ForStruct(new Struct
         {
             Fields =
@@ -56,10 +57,11 @@ internal static class StructConversion
 
     private static string? Text(Value? value) => value?.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
 
-    private static Struct Asset(AssetValue asset)
+    /// <summary>An asset or archive as the engine encodes it: its signature, hash, and whichever of its sources it has.</summary>
+    private static Struct Special(string signature, string hash, params (string Name, string? Value)[] sources)
     {
-        var result = new Struct { Fields = { [Sentinels.SignatureKey] = Value.ForString(Sentinels.Asset), ["hash"] = Value.ForString(asset.Hash) } };
-        foreach (var (name, value) in new[] { ("path", asset.Path), ("text", asset.Text), ("uri", asset.Uri) })
+        var result = new Struct { Fields = { [Sentinels.SignatureKey] = Value.ForString(signature), ["hash"] = Value.ForString(hash) } };
+        foreach (var (name, value) in sources)
         {
             if (value is not null)
             {
@@ -95,8 +97,11 @@ internal static class StructConversion
                     : new StringValue(field("urn")?.StringValue ?? "");
             case Sentinels.Asset:
                 return new AssetValue(field("hash")?.StringValue ?? "", Text(field("path")), Text(field("text")), Text(field("uri")));
+            case Sentinels.Archive:
+                // An AssetArchive's assets are not kept: only that it has them (nothing here reads one).
+                return new ArchiveValue(field("hash")?.StringValue ?? "", Text(field("path")), Text(field("uri")), field("assets") is not null);
             default:
-                // Archives and other special values have no meaning here; validation rejects them by kind.
+                // Other special values have no meaning here; validation rejects them by kind.
                 return ToObject(value);
         }
     }

@@ -34,6 +34,7 @@ public abstract record PropertyValue
         ObjectValue => "an object",
         UnknownValue => "an unknown value",
         AssetValue => "an asset",
+        ArchiveValue => "an archive",
         _ => "a value of another kind",
     };
 }
@@ -58,6 +59,15 @@ public sealed record AssetValue(string Hash, string? Path = null, string? Text =
 {
     // The text of a StringAsset may be a whole CSV of hardware hashes: never in a string meant for people.
     public override string ToString() => Path is not null ? $"file asset {Path}" : Uri is not null ? $"remote asset {Uri}" : "string asset";
+}
+
+/// <summary>
+/// A Pulumi archive (a <c>FileArchive</c> of a folder or an archive file, an <c>AssetArchive</c>, a
+/// <c>RemoteArchive</c>): the engine's hash of its content and one of its path, URI or assets (told only as present).
+/// </summary>
+public sealed record ArchiveValue(string Hash, string? Path = null, string? Uri = null, bool HasAssets = false) : PropertyValue
+{
+    public override string ToString() => Path is not null ? $"file archive {Path}" : Uri is not null ? $"remote archive {Uri}" : "asset archive";
 }
 
 public sealed record ArrayValue(IReadOnlyList<PropertyValue> Items) : PropertyValue

@@ -89,7 +89,8 @@ public sealed class CsvLocationTests : AutopilotDevicesHarness
     [InlineData("/etc/passwd")]
     [InlineData("devices/dev.txt")]
     public void A_file_not_named_csv_is_refused_unread(string path) =>
-        Assert.Equal($"csv: 'csv' is \"{path}\", which does not name a .csv file; accepted: a path to the OEM's CSV file, whose name ends in .csv (e.g. devices/dev.csv).", Problem(path));
+        Assert.Equal($"csv: 'csv' is \"{path}\", which does not name a .csv file; accepted: a path to the OEM's CSV file, whose name ends in .csv (e.g. devices/dev.csv), "
+            + "or to a folder of them.", Problem(path));
 
     [Theory]
     [InlineData("dev\0.csv")]
@@ -108,7 +109,7 @@ public sealed class CsvLocationTests : AutopilotDevicesHarness
         Directory.CreateDirectory(Path.Combine(Folder, "devices.csv"));
         File.WriteAllText(Path.Combine(Folder, "empty.csv"), "");
 
-        Assert.Contains("names devices.csv, which is a folder", Problem("devices.csv"));
+        Assert.Contains("names the folder devices.csv, which holds no .csv file", Problem("devices.csv"));
         Assert.Contains("names empty.csv, which is empty or is not a regular file", Problem("empty.csv"));
         Assert.Contains($"names none.csv, which does not exist (relative paths are read from the folder the program runs in, {Folder})", Problem("none.csv"));
     }

@@ -84,8 +84,8 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
         Assert.Contains(kind switch
         {
             "missing" => "names devices/none.csv, which does not exist",
-            "remote" => "is a remote asset; accepted: a FileAsset",
-            "string" => "must be an asset (a FileAsset of the OEM's CSV); got a string",
+            "remote" => "is remote; accepted: a FileAsset",
+            "string" => "must be an asset (a FileAsset of the OEM's CSV) or an archive (a FileArchive of a folder of them); got a string",
             _ => "'csv' is required",
         }, failure.Reason);
     }

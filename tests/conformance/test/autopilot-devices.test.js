@@ -85,6 +85,23 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.doesNotMatch(reasons['passwd.csv'], /root/);
   });
 
+  it('a FileArchive of a folder reads its CSV files as one set, each problem named by file and line', async () => {
+    const oem = path.join(folder, 'devices', 'oem');
+    fs.mkdirSync(oem);
+    fs.writeFileSync(path.join(oem, 'batch-1.csv'), `${[HEADER, row('SN-F1'), row('SN-F2')].join('\r\n')}\r\n`);
+    fs.writeFileSync(path.join(oem, 'batch-2.csv'), `${[HEADER, row('SN-F3'), row('SN-F1')].join('\r\n')}\r\n`);
+    const archive = { [SIG]: '0def7320c3a5731c473e5ecbe6d01bc7', hash: 'x', path: 'devices/oem' };
+    const { failures } = await s.provider.resource(DEVICES).check({ csv: archive });
+    assert.deepEqual(failures.map((f) => f.reason), ["'csv' batch-2.csv line 3: repeats serial number SN-F1 of batch-1.csv line 2; each device may appear once."]);
+    fs.writeFileSync(path.join(oem, 'batch-2.csv'), `${[HEADER, row('SN-F3')].join('\r\n')}\r\n`);
+    const { inputs, failures: none } = await s.provider.resource(DEVICES).check({ csv: archive });
+    assert.deepEqual(none, []);
+    s.engine.clearLogs();
+    await s.provider.resource(DEVICES).create(inputs, { preview: true });
+    assert.ok(s.engine.logs.some((l) => l.message.startsWith('Autopilot devices: 3 to import (SN-F1, SN-F2, SN-F3)')), JSON.stringify(s.engine.logs));
+    fs.rmSync(oem, { recursive: true });
+  });
+
   it('Check reads the FileAsset from the program folder and names every bad row by its line', async () => {
     const asset = csv('bad.csv', [row('SN-1'), 'SN-2,,not*base64,,', row('SN-1')]);
     const { failures } = await s.provider.resource(DEVICES).check({ csv: asset, whenRemoved: 'purge' });

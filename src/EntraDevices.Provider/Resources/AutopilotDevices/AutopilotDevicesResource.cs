@@ -37,7 +37,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             }
         }
 
-        if (diff.NewInputs.At(Csv)?.Plain is not AssetValue asset)
+        if (diff.NewInputs.At(Csv) is not { } asset || !CsvFile.IsSource(asset))
         {
             changes[Csv] = PropertyChange.Update;
             return new DiffResult(changes);
@@ -84,7 +84,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
         if (create.Preview)
         {
             // The engine asks no Diff of a new resource: the first preview tells the counts itself (issue #25). No Graph call.
-            if (create.Inputs.At(Csv)?.Plain is AssetValue asset && _csv.Problem(asset) is null)
+            if (create.Inputs.At(Csv) is { } asset && CsvFile.IsSource(asset) && _csv.Problem(asset) is null)
             {
                 var rows = _csv.Devices(asset, Defaults(create.Inputs));
                 await operation.NoteAsync(Told(DevicePlan.Compare([], rows)));
@@ -149,8 +149,8 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     /// </summary>
     private async Task<ObjectValue> ApplyAsync(string id, DeviceLedger before, ObjectValue inputs, Operation operation, bool creating)
     {
-        var asset = inputs.At(Csv)?.Plain as AssetValue
-            ?? throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{Csv}' must be a FileAsset of the OEM's CSV. Nothing was changed.");
+        var asset = inputs.At(Csv) is { } source && CsvFile.IsSource(source) ? source
+            : throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{Csv}' must be a FileAsset of the OEM's CSV, or a FileArchive of a folder of them. Nothing was changed.");
         var rows = _csv.Devices(asset, Defaults(inputs));
         var plan = DevicePlan.Compare(before.Devices, rows, before.Failed);
         Memory.SettleAfter(rows.Count);

@@ -6,47 +6,95 @@ using EntraDevices.Provider.Values;
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
-/// Where the CSV comes from: a <c>FileAsset</c>'s path, held to <see cref="CsvPath"/>'s rule (relative paths are read
-/// from the folder the program runs in, as the engine reads a FileAsset's). A <c>StringAsset</c> is refused (the engine
-/// would keep its text, hashes included, in state), and so is a remote asset (Check and Diff must not reach the
-/// network). Read as a stream, never whole.
+/// Where the CSV comes from: a <c>FileAsset</c> of one file, or a <c>FileArchive</c> of a folder of them (read in name
+/// order, serial numbers and hashes unique across them), held to <see cref="CsvPath"/>'s rule (relative paths are read
+/// from the folder the program runs in, as the engine reads a FileAsset's). A <c>StringAsset</c> is refused (the
+/// engine would keep its text, hashes included, in state), and so are remote assets and archives (Check and Diff must
+/// not reach the network) and archives of assets or files. Read as a stream, never whole.
 /// </summary>
 internal sealed class CsvFile(ProjectDirectories directories)
 {
-    /// <summary>Why the asset cannot be read, in words that name the property and what is accepted; null when it can.</summary>
-    public string? Problem(AssetValue asset) => Locate(asset, out _);
+    private const string Accepted = "accepted: a FileAsset of the OEM's CSV (e.g. new FileAsset(\"devices/dev.csv\")), or a FileArchive of a folder of them "
+        + "(e.g. new FileArchive(\"devices/oem\"))";
 
-    private string? Locate(AssetValue asset, out string full)
-    {
-        full = "";
-        if (asset.Uri is not null)
-        {
-            return $"'{DevicesProperties.Csv}' is a remote asset; accepted: a FileAsset of the CSV in the repository (e.g. new FileAsset(\"devices/dev.csv\")).";
-        }
+    /// <summary>Whether a value is a source this resource reads at all (an asset or an archive); its problems are <see cref="Problem"/>'s.</summary>
+    public static bool IsSource(PropertyValue? value) => value?.Plain is AssetValue or ArchiveValue;
 
-        if (asset.Path is { } path)
-        {
-            return CsvPath.Problem(path, directories.Resolve, $"the folder the program runs in, {directories.Program}", out full) is { } problem
-                ? $"'{DevicesProperties.Csv}' {problem}" : null;
-        }
-
-        return asset.Text is not null
-            ? $"'{DevicesProperties.Csv}' is a StringAsset, whose text (hardware hashes included) the engine keeps in the state; accepted: a FileAsset of the OEM's CSV "
-                + "(e.g. new FileAsset(\"devices/dev.csv\")), of which the state keeps only the path and a hash."
-            : $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; accepted: a FileAsset of the OEM's CSV.";
-    }
+    /// <summary>Why the source cannot be read, in words that name the property and what is accepted; null when it can.</summary>
+    public string? Problem(PropertyValue source) => Locate(source, out _);
 
     /// <summary>
-    /// The CSV, line by line, once <see cref="Problem"/> found none. ANSI and UTF-8 files alike read as UTF-8: serials,
-    /// keys and hashes are ASCII. A file that cannot be opened is an input error, named.
+    /// Every row of the source, file after file, each problem added as the reading reaches it (named by file and
+    /// line in a folder). Hashes are kept only when asked (an import), one row at a time.
     /// </summary>
-    public TextReader Open(AssetValue asset)
+    public IEnumerable<DeviceRow> Read(PropertyValue source, ICollection<CsvProblem> problems, bool keepHashes = false)
     {
-        if (Locate(asset, out var full) is { } problem)
+        if (Locate(source, out var files) is { } problem)
         {
             throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
         }
 
+        var seen = new CsvSeen();
+        foreach (var (name, full) in files)
+        {
+            using var reader = Open(name, full);
+            foreach (var row in DeviceCsv.Read(reader, problems, keepHashes, seen, files.Count > 1 || source.Plain is ArchiveValue ? name : null))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Every hash-free row of the source. Check refused bad files; one that turned bad since is refused here too.</summary>
+    public List<CsvDevice> Devices(PropertyValue source, DeviceDefaults defaults)
+    {
+        var problems = new List<CsvProblem>();
+        var devices = Read(source, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();
+        return problems.Count == 0 ? devices : throw new CleanFailure(CleanFailureReason.InvalidInput,
+            $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5).Select(p => p.ToString().TrimEnd('.')))}). Fix it and run `pulumi preview` again. Nothing was changed.");
+    }
+
+    private string? Locate(PropertyValue source, out IReadOnlyList<(string Name, string Full)> files)
+    {
+        files = [];
+        var (path, archive) = source.Plain switch
+        {
+            AssetValue { Uri: not null } or ArchiveValue { Uri: not null } => (null, false),
+            AssetValue { Path: { } file } => (file, false),
+            ArchiveValue { Path: { } named } => (named, true),
+            _ => (null, source.Plain is ArchiveValue),
+        };
+        if (path is null)
+        {
+            return source.Plain switch
+            {
+                AssetValue { Uri: not null } or ArchiveValue { Uri: not null } => $"'{DevicesProperties.Csv}' is remote; {Accepted}.",
+                AssetValue { Text: not null } => $"'{DevicesProperties.Csv}' is a StringAsset, whose text (hardware hashes included) the engine keeps in the state; "
+                    + $"{Accepted}, of which the state keeps only the path and a hash.",
+                ArchiveValue => $"'{DevicesProperties.Csv}' is an AssetArchive; {Accepted}.",
+                _ => $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; {Accepted}.",
+            };
+        }
+
+        if (CsvPath.Problem(path, directories.Resolve, $"the folder the program runs in, {directories.Program}", out var found, out var folder) is { } problem)
+        {
+            return $"'{DevicesProperties.Csv}' {problem}";
+        }
+
+        if (folder != archive)
+        {
+            return folder
+                ? $"'{DevicesProperties.Csv}' is a FileAsset of the folder {path}; accepted: a FileArchive of it (new FileArchive(\"{path}\")), whose .csv files are read."
+                : $"'{DevicesProperties.Csv}' is a FileArchive of {path}, which is not a folder; {Accepted}.";
+        }
+
+        files = [.. found.Select(full => (folder ? Path.GetFileName(full) : path, full))];
+        return null;
+    }
+
+    /// <summary>One file, once its path passed the rule. ANSI and UTF-8 files alike read as UTF-8: serials, keys and hashes are ASCII.</summary>
+    private static StreamReader Open(string name, string full)
+    {
         try
         {
             return new StreamReader(full, Encoding.UTF8, detectEncodingFromByteOrderMarks: true,
@@ -54,17 +102,7 @@ internal sealed class CsvFile(ProjectDirectories directories)
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
-            throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{DevicesProperties.Csv}' names {asset.Path}, which cannot be read: {unreadable.Message.TrimEnd('.')}.");
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{DevicesProperties.Csv}' names {name}, which cannot be read: {unreadable.Message.TrimEnd('.')}. Nothing was changed.");
         }
-    }
-
-    /// <summary>Every hash-free row of the CSV. Check refused bad files; one that turned bad since is refused here too.</summary>
-    public List<CsvDevice> Devices(AssetValue asset, DeviceDefaults defaults)
-    {
-        var problems = new List<CsvProblem>();
-        using var reader = Open(asset);
-        var devices = DeviceCsv.Read(reader, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();
-        return problems.Count == 0 ? devices : throw new CleanFailure(CleanFailureReason.InvalidInput,
-            $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5).Select(p => p.ToString().TrimEnd('.')))}). Fix it and run `pulumi preview` again. Nothing was changed.");
     }
 }

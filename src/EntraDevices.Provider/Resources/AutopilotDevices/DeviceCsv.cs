@@ -24,10 +24,23 @@ internal sealed record DeviceRow(int Line, string SerialNumber, string? ProductK
     public override string ToString() => $"line {Line}: device {SerialNumber}";
 }
 
-/// <summary>What is wrong with one line of the CSV, in words that name the line and never show a hash.</summary>
+/// <summary>What is wrong with one line of the CSV, in words that name the line (and the file, in a folder) and never show a hash.</summary>
 internal sealed record CsvProblem(int Line, string Reason)
 {
-    public override string ToString() => $"line {Line}: {Reason}";
+    /// <summary>The file of a folder the line is in; null for a single file.</summary>
+    public string? File { get; init; }
+
+    public string Where => File is null ? $"line {Line}" : $"{File} line {Line}";
+
+    public override string ToString() => $"{Where}: {Reason}";
+}
+
+/// <summary>What a read has seen so far, across the files of one folder: each serial number and hash, and where (serial numbers are unique across files).</summary>
+internal sealed class CsvSeen
+{
+    public Dictionary<string, CsvProblem> Serials { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<UInt128, CsvProblem> Hashes { get; } = [];
 }
 
 /// <summary>
@@ -55,8 +68,12 @@ internal static partial class DeviceCsv
     /// <paramref name="keepHashes"/>) no hash becomes a string: 10,000 rows are tens of megabytes. Every problem is added
     /// to <paramref name="problems"/> as the reading reaches it; a bad row is skipped.
     /// </summary>
-    public static IEnumerable<DeviceRow> Read(TextReader reader, ICollection<CsvProblem> problems, bool keepHashes = false)
+    /// <param name="seen">Shared by the reads of one folder's files, so a serial number or hash is one device across them.</param>
+    /// <param name="file">The file's name in a folder, for the problems' words; null for a single file.</param>
+    public static IEnumerable<DeviceRow> Read(TextReader reader, ICollection<CsvProblem> problems, bool keepHashes = false, CsvSeen? seen = null, string? file = null)
     {
+        problems = file is null ? problems : new InFile(problems, file);
+        seen ??= new CsvSeen();
         using var lines = new LineReader(reader);
         if (!lines.TryRead(out var first) || Columns(first.Span) is not { } columns)
         {
@@ -68,8 +85,6 @@ internal static partial class DeviceCsv
             yield break;
         }
 
-        var serials = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var hashes = new Dictionary<UInt128, int>();
         var number = 1;
         while (lines.TryRead(out var line))
         {
@@ -85,23 +100,49 @@ internal static partial class DeviceCsv
                 continue;
             }
 
-            if (serials.TryGetValue(row.SerialNumber, out var earlier))
+            if (seen.Serials.TryGetValue(row.SerialNumber, out var earlier))
             {
-                problems.Add(new CsvProblem(number, $"repeats serial number {row.SerialNumber} of line {earlier}; each device may appear once."));
+                problems.Add(new CsvProblem(number, $"repeats serial number {row.SerialNumber} of {Other(earlier, file)}; each device may appear once."));
                 continue;
             }
 
-            if (hashes.TryGetValue(row.HashDigest, out var same))
+            if (seen.Hashes.TryGetValue(row.HashDigest, out var same))
             {
                 // One device in two rows: Graph refuses the second (ZtdDeviceDuplicated), then its retry (806). Never show the hash.
-                problems.Add(new CsvProblem(number, $"has the same {HashColumn} as line {same} (the hash is not shown): one device in two rows; keep one."));
+                problems.Add(new CsvProblem(number, $"has the same {HashColumn} as {Other(same, file)} (the hash is not shown): one device in two rows; keep one."));
                 continue;
             }
 
-            serials[row.SerialNumber] = number;
-            hashes[row.HashDigest] = number;
+            var here = new CsvProblem(number, "") { File = file };
+            seen.Serials[row.SerialNumber] = here;
+            seen.Hashes[row.HashDigest] = here;
             yield return row;
         }
+    }
+
+    /// <summary>Where an earlier row is, in words: its line, and its file when that is another one.</summary>
+    private static string Other(CsvProblem earlier, string? file) => earlier.File is null || earlier.File == file ? $"line {earlier.Line}" : earlier.Where;
+
+    /// <summary>Problems added for one file of a folder carry its name.</summary>
+    private sealed class InFile(ICollection<CsvProblem> inner, string file) : ICollection<CsvProblem>
+    {
+        public int Count => inner.Count;
+
+        public bool IsReadOnly => false;
+
+        public void Add(CsvProblem item) => inner.Add(item with { File = file });
+
+        public void Clear() => throw new NotSupportedException();
+
+        public bool Contains(CsvProblem item) => inner.Contains(item);
+
+        public void CopyTo(CsvProblem[] array, int arrayIndex) => inner.CopyTo(array, arrayIndex);
+
+        public bool Remove(CsvProblem item) => throw new NotSupportedException();
+
+        public IEnumerator<CsvProblem> GetEnumerator() => inner.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static string[]? Columns(ReadOnlySpan<char> header)

@@ -61,7 +61,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
 
     /// <summary>Imports and polls; this run's import id and its finished import records, for <see cref="ImportCleanup"/>.</summary>
     public async Task<(string ImportId, IReadOnlyList<ImportRecord> Finished)> RunAsync(
-        DeviceWork work, AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
+        DeviceWork work, PropertyValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
     {
         var waiting = new Dictionary<string, CsvDevice>(StringComparer.OrdinalIgnoreCase);
         foreach (var device in pending)
@@ -119,11 +119,10 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
     }
 
     /// <summary>The rows to import, read from the CSV again (hashes only for one chunk at a time).</summary>
-    private IEnumerable<List<(CsvDevice Device, DeviceToImport Import)>> Chunks(AssetValue asset, IReadOnlyDictionary<string, CsvDevice> toImport)
+    private IEnumerable<List<(CsvDevice Device, DeviceToImport Import)>> Chunks(PropertyValue asset, IReadOnlyDictionary<string, CsvDevice> toImport)
     {
         var chunk = new List<(CsvDevice, DeviceToImport)>(Math.Min(pacing.ChunkSize, toImport.Count));
-        using var reader = csv.Open(asset);
-        foreach (var row in DeviceCsv.Read(reader, new List<CsvProblem>(), keepHashes: true))
+        foreach (var row in csv.Read(asset, new List<CsvProblem>(), keepHashes: true))
         {
             if (toImport.TryGetValue(row.SerialNumber, out var device))
             {

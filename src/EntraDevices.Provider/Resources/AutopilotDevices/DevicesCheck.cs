@@ -25,17 +25,17 @@ internal static class DevicesCheck
         {
             case UnknownValue:
                 break;
-            case AssetValue asset when csv.Problem(asset) is { } problem:
+            case var source when CsvFile.IsSource(source) && csv.Problem(source!) is { } problem:
                 rules.Fail(Csv, problem);
                 break;
-            case AssetValue asset:
-                Rows(rules, csv, asset);
+            case var source when CsvFile.IsSource(source):
+                Rows(rules, csv, source!);
                 break;
             case null or NullValue:
                 rules.Fail(Csv, $"'{Csv}' is required: the OEM's CSV as a FileAsset, e.g. new FileAsset(\"devices/dev.csv\").");
                 break;
             case var other:
-                rules.Fail(Csv, $"'{Csv}' must be an asset (a FileAsset of the OEM's CSV); got {other.KindName}.");
+                rules.Fail(Csv, $"'{Csv}' must be an asset (a FileAsset of the OEM's CSV) or an archive (a FileArchive of a folder of them); got {other.KindName}.");
                 break;
         }
 
@@ -47,13 +47,12 @@ internal static class DevicesCheck
         return new CheckResult(news, rules.Failures, rules.Warnings);
     }
 
-    private static void Rows(InputRules rules, CsvFile csv, AssetValue asset)
+    private static void Rows(InputRules rules, CsvFile csv, PropertyValue asset)
     {
         var problems = new List<CsvProblem>();
         try
         {
-            using var reader = csv.Open(asset);
-            foreach (var _ in DeviceCsv.Read(reader, problems))
+            foreach (var _ in csv.Read(asset, problems))
             {
             }
         }
@@ -70,7 +69,7 @@ internal static class DevicesCheck
 
         if (problems.Count > ListedProblems)
         {
-            rules.Fail(Csv, $"'{Csv}' has {problems.Count - ListedProblems} more problems after line {problems[ListedProblems - 1].Line}; fix those above and preview again.");
+            rules.Fail(Csv, $"'{Csv}' has {problems.Count - ListedProblems} more problems after {problems[ListedProblems - 1].Where}; fix those above and preview again.");
         }
     }
 }
