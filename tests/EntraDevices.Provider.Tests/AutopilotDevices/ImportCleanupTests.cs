@@ -61,4 +61,15 @@ public sealed class ImportCleanupTests : AutopilotDevicesHarness
         Assert.Contains(Notes, n => n.StartsWith("Deleting finished import records stopped", StringComparison.Ordinal));
         Assert.Equal(3, RecordsInIntune());
     }
+
+    [Theory]
+    [InlineData(5, 30)]
+    [InlineData(90, 90)]
+    [InlineData(600, 240)]
+    public void A_run_that_imported_deletes_records_no_longer_than_the_rest_of_it_took_within_the_floor_and_the_budget(int spentSeconds, int expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), ImportCleanup.TimeFor(TimeSpan.FromSeconds(spentSeconds), ImportPacing.Default));
+
+    [Fact]
+    public void A_run_that_only_cleans_up_may_take_the_whole_budget_its_preview_announced() =>
+        Assert.Equal(ImportPacing.Default.CleanupTime, ImportCleanup.TimeFor(null, ImportPacing.Default));
 }

@@ -43,6 +43,9 @@ internal sealed record ImportPacing(int ChunkSize, Backoff Polls, Consistency? L
 
     /// <summary>… and for at most this long; later runs delete the rest (<see cref="ImportCleanup"/>).</summary>
     public TimeSpan CleanupTime { get; init; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>A run that imported or changed devices deletes records for as long as the rest of it took, and at least this long.</summary>
+    public TimeSpan CleanupFloor { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
