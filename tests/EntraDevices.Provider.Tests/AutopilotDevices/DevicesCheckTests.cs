@@ -32,6 +32,21 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public void A_diff_after_check_reads_the_file_again_when_it_changed_between_them()
+    {
+        // Check's read is kept for the Diff that follows it, only while the file is the same (path, size, time).
+        var resource = Build(() => throw new InvalidOperationException("Check and Diff call no Graph API."));
+        var inputs = Csv("dev.csv", Row("SN-1"));
+        var outputs = new DeviceLedger([], new Dictionary<string, string>()).Outputs(inputs);
+        Assert.Empty(resource.Check(new ResourceCheck(Urn, inputs, ObjectValue.Empty)).Failures);
+        Assert.Equal([DevicesProperties.DevicePath("SN-1")], resource.Diff(new ResourceDiff("set-1", outputs, inputs, ObjectValue.Empty)).Changes.Keys);
+        Csv("dev.csv", Row("SN-1"), Row("SN-2"));
+
+        Assert.Equal([DevicesProperties.DevicePath("SN-1"), DevicesProperties.DevicePath("SN-2")],
+            resource.Diff(new ResourceDiff("set-1", outputs, inputs, ObjectValue.Empty)).Changes.Keys.Order());
+    }
+
+    [Fact]
     public void Every_bad_row_is_named_by_its_line_and_no_hash_is_shown()
     {
         var secret = HashOf("SN-2");

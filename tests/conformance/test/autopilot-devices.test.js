@@ -227,4 +227,19 @@ describe('AutopilotDevices', { timeout: 120000 }, () => {
     assert.match(failure.message, /still pending/);
     await s.emulator.putTenant({ autopilotImport: { pendingReads: 1 } });
   });
+
+  it('an import answered late and lost is followed, the up succeeds, and a refresh right after it under replica lag keeps every device', async () => {
+    // Issue #25: the up failed although every device registered, and the refresh right after it recorded 0 devices.
+    await s.emulator.fault({ method: 'POST', pathContains: '/import', applyThenDrop: true, staleReads: 2, stalePath: RECORDS });
+    const r = s.provider.resource(DEVICES);
+    const { inputs } = await r.check({ csv: csv('lagging.csv', [row('SN-L1'), row('SN-L2')]) });
+    const { id, properties } = await r.create(inputs);
+    assert.deepEqual(Object.keys(properties.devices).sort(), ['SN-L1', 'SN-L2']);
+    assert.deepEqual(properties.failed, {});
+    assert.ok(s.engine.logs.some((l) => /All 2 device\(s\) of that import were found among the import records/.test(l.message)), JSON.stringify(s.engine.logs.slice(-10)));
+
+    // The list still lags two reads behind the import: the refresh waits it out instead of dropping both devices.
+    const refreshed = await s.provider.resource({ ...DEVICES, id }).read(id, properties, inputs);
+    assert.deepEqual(Object.keys(refreshed.properties.devices).sort(), ['SN-L1', 'SN-L2']);
+  });
 });

@@ -151,7 +151,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
     {
         var asset = inputs.At(Csv) is { } source && CsvFile.IsSource(source) ? source
             : throw new CleanFailure(CleanFailureReason.InvalidInput, $"'{Csv}' must be a FileAsset of the OEM's CSV, or a FileArchive of a folder of them. Nothing was changed.");
-        var rows = _csv.Devices(asset, Defaults(inputs));
+        var rows = _csv.Devices(asset, Defaults(inputs), fresh: true);
         var plan = DevicePlan.Compare(before.Devices, rows, before.Failed);
         Memory.SettleAfter(rows.Count);
         var work = new DeviceWork(before);
@@ -190,6 +190,8 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
             work.Fail($"Stopped before the end ({stopped.Message.TrimEnd('.')}); what was done is recorded.");
         }
 
+        // The outputs of a large set are built from the ledger alone: what the apply read and sent is garbage by now.
+        Memory.SettleAfter(work.Devices.Count);
         return Outcome(id, work, inputs, creating);
     }
 

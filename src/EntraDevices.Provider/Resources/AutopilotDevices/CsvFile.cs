@@ -14,6 +14,8 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// </summary>
 internal sealed class CsvFile(ProjectDirectories directories)
 {
+    /// <summary>The last whole read, for the next operation on the same unchanged files (a preview's Check, then its Diff or Create).</summary>
+    private Scanned? _last;
     private const string Accepted = "accepted: a FileAsset of the OEM's CSV (e.g. new FileAsset(\"devices/dev.csv\")), or a FileArchive of a folder of them "
         + "(e.g. new FileArchive(\"devices/oem\"))";
 
@@ -34,6 +36,36 @@ internal sealed class CsvFile(ProjectDirectories directories)
             throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
         }
 
+        return Read(source, files, problems, keepHashes);
+    }
+
+    /// <summary>
+    /// Every hash-free row and every problem of the source. A preview reads the files for Check and again for its Diff
+    /// (or a first Create): the second gets the first's rows when every file has the same path, size and time (at
+    /// 100,000 devices that is half a gigabyte not read twice).
+    /// </summary>
+    public (IReadOnlyList<DeviceRow> Rows, IReadOnlyList<CsvProblem> Problems) Scan(PropertyValue source)
+    {
+        if (Locate(source, out var files) is { } problem)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
+        }
+
+        var stamp = string.Join('\n', files.Select(f => new FileInfo(f.Full) is var info ? $"{f.Full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : ""));
+        if (_last is { } last && last.Stamp == stamp)
+        {
+            return (last.Rows, last.Problems);
+        }
+
+        _last = null;
+        var problems = new List<CsvProblem>();
+        var rows = Read(source, files, problems, keepHashes: false).ToList();
+        _last = new Scanned(stamp, rows, problems);
+        return (rows, problems);
+    }
+
+    private IEnumerable<DeviceRow> Read(PropertyValue source, IReadOnlyList<(string Name, string Full)> files, ICollection<CsvProblem> problems, bool keepHashes)
+    {
         var seen = new CsvSeen();
         foreach (var (name, full) in files)
         {
@@ -45,14 +77,30 @@ internal sealed class CsvFile(ProjectDirectories directories)
         }
     }
 
-    /// <summary>Every hash-free row of the source. Check refused bad files; one that turned bad since is refused here too.</summary>
-    public List<CsvDevice> Devices(PropertyValue source, DeviceDefaults defaults)
+    /// <summary>
+    /// Every hash-free row of the source. Check refused bad files; one that turned bad since is refused here too. An
+    /// apply reads the files afresh (<paramref name="fresh"/>): what it imports is what it plans from.
+    /// </summary>
+    public List<CsvDevice> Devices(PropertyValue source, DeviceDefaults defaults, bool fresh = false)
     {
-        var problems = new List<CsvProblem>();
-        var devices = Read(source, problems).Select(row => CsvDevice.Of(row, defaults)).ToList();
+        if (fresh)
+        {
+            _last = null;
+        }
+
+        var (rows, problems) = fresh ? Fresh(source) : Scan(source);
+        var devices = rows.Select(row => CsvDevice.Of(row, defaults)).ToList();
         return problems.Count == 0 ? devices : throw new CleanFailure(CleanFailureReason.InvalidInput,
             $"The CSV changed since it was checked and now has problems ({string.Join("; ", problems.Take(5).Select(p => p.ToString().TrimEnd('.')))}). Fix it and run `pulumi preview` again. Nothing was changed.");
     }
+
+    private (IReadOnlyList<DeviceRow> Rows, IReadOnlyList<CsvProblem> Problems) Fresh(PropertyValue source)
+    {
+        var problems = new List<CsvProblem>();
+        return (Read(source, problems).ToList(), problems);
+    }
+
+    private sealed record Scanned(string Stamp, List<DeviceRow> Rows, List<CsvProblem> Problems);
 
     private string? Locate(PropertyValue source, out IReadOnlyList<(string Name, string Full)> files)
     {

@@ -241,6 +241,12 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                     waiting.Remove(record.Id);
                 }
 
+                if (total >= Memory.Large)
+                {
+                    // A poll of 100,000 records reads a few hundred megabytes of pages: their garbage goes before the next.
+                    Memory.Settle();
+                }
+
                 // Counted as they are: registered, failed, still being imported (a failed one is never counted as imported).
                 return new Polling.Poll<int>(waiting.Count == 0, waiting.Count, $"{registered} of {total} devices registered"
                     + (failed > 0 ? $", {failed} failed" : "") + (waiting.Count > 0 ? $", {waiting.Count} still being imported" : ""));

@@ -49,12 +49,10 @@ internal static class DevicesCheck
 
     private static void Rows(InputRules rules, CsvFile csv, PropertyValue asset)
     {
-        var problems = new List<CsvProblem>();
+        IReadOnlyList<CsvProblem> problems;
         try
         {
-            foreach (var _ in csv.Read(asset, problems))
-            {
-            }
+            problems = csv.Scan(asset).Problems;
         }
         catch (CleanFailure unreadable)
         {
