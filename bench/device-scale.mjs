@@ -115,8 +115,22 @@ async function oneFile(size) {
   });
 }
 
+/** Samples the provider's resident memory while `body` runs: the highest, and what the provider last said then (its phase). */
+async function sampled(pid, engine, body) {
+  let top = { rssMb: 0, phase: '' };
+  const timer = setInterval(() => {
+    const rssMb = Math.round(memory(pid).vmRssKb / 1024);
+    if (rssMb > top.rssMb) top = { rssMb, phase: engine.logs.at(-1)?.message ?? '' };
+  }, 200);
+  try {
+    return { result: await body(), top };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function inFolder(size, files) {
-  return session(async ({ folder, emulator, provider, preview, up }) => {
+  return session(async ({ folder, engine, emulator, provider, preview, up }) => {
     const oem = path.join(folder, 'devices', 'oem');
     mkdirSync(oem);
     const perFile = Math.ceil(size / files);
@@ -128,7 +142,7 @@ async function inFolder(size, files) {
     const afterPreviewMb = Math.round(memory(provider.child.pid).vmHwmKb / 1024);
     await emulator.control('DELETE', 'requests');
     started = process.hrtime.bigint();
-    const created = await up(inputs);
+    const { result: created, top } = await sampled(provider.child.pid, engine, () => up(inputs));
     const upSeconds = seconds(started);
     const outputs = fromStruct(created.getProperties());
     const registered = Object.keys(outputs.devices ?? {}).length;
@@ -136,6 +150,7 @@ async function inFolder(size, files) {
     const stateBytes = Buffer.byteLength(JSON.stringify({ urn: URN, custom: true, id: created.getId(), type: TYPE, inputs, outputs }, null, 4));
     return {
       size, files, previewSeconds, peakRssAfterPreviewMb: afterPreviewMb, upSeconds, peakRssMb: Math.round(memory(provider.child.pid).vmHwmKb / 1024),
+      highestSampledRss: top,
       stateMb: Math.round(stateBytes / 1024 / 102.4) / 10, ...(await graphLoad(emulator, outputs)),
     };
   });

@@ -62,8 +62,9 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
     }
 
     /// <summary>Every import record of the tenant, paged, with only what a poll needs (not the hashes): one poll of many imports at once.</summary>
-    public async Task<IReadOnlyList<ImportRecord>> ImportRecordsAsync(CancellationToken cancellationToken) =>
-        await _requests.ListAsync(Operation("GET", ImportsPath, "read the Autopilot import records"), $"{ImportsPath}?$select=id,serialNumber,importId,state", Record, cancellationToken);
+    /// <param name="keep">Which records to keep as the pages are read (all when null).</param>
+    public async Task<IReadOnlyList<ImportRecord>> ImportRecordsAsync(CancellationToken cancellationToken, Func<ImportRecord, bool>? keep = null) =>
+        await _requests.ListAsync(Operation("GET", ImportsPath, "read the Autopilot import records"), $"{ImportsPath}?$select=id,serialNumber,importId,state", Record, cancellationToken, keep);
 
     /// <summary>One import record, or null when it is gone.</summary>
     public async Task<ImportRecord?> ImportRecordAsync(string id, CancellationToken cancellationToken) =>

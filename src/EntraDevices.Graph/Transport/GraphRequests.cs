@@ -42,7 +42,7 @@ public sealed class GraphRequests(GraphConnection connection)
     /// Reads one page of a collection from the answer as a pooled document, mapping each object of its <c>value</c> into
     /// <paramref name="items"/>; the next page's address, or null. An empty, non-JSON or value-less answer is not a page.
     /// </summary>
-    private static async Task<Uri?> ReadPageAsync<T>(Stream? answer, GraphOperation operation, Func<JsonElement, T> map, List<T> items, CancellationToken cancellationToken)
+    private static async Task<Uri?> ReadPageAsync<T>(Stream? answer, GraphOperation operation, Func<JsonElement, T> map, List<T> items, Func<T, bool>? keep, CancellationToken cancellationToken)
     {
         if (answer is null)
         {
@@ -69,7 +69,7 @@ public sealed class GraphRequests(GraphConnection connection)
                 throw new UnexpectedPolicyShapeException($"Graph answered {operation} without 'value'.");
             }
 
-            items.AddRange(value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(map));
+            items.AddRange(value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(map).Where(item => keep?.Invoke(item) ?? true));
             return root.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { Length: > 0 } more ? new Uri(more) : null;
         }
     }
@@ -78,7 +78,8 @@ public sealed class GraphRequests(GraphConnection connection)
     /// GET a collection page by page, each page read as a pooled document and each item mapped as it is met: of a large
     /// one (10,000 Autopilot records) only what <paramref name="map"/> keeps stays in memory, never a node tree of every item.
     /// </summary>
-    public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken)
+    /// <param name="keep">Which mapped items to keep (all when null): of 100,000 records a poll needs the few that finished.</param>
+    public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken, Func<T, bool>? keep = null)
     {
         var items = new List<T>();
         Uri? next = Address(operation, path);
@@ -88,7 +89,7 @@ public sealed class GraphRequests(GraphConnection connection)
             next = await connection.Run(operation, async call =>
             {
                 await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token);
-                return await ReadPageAsync(answer, operation, map, items, call.Token);
+                return await ReadPageAsync(answer, operation, map, items, keep, call.Token);
             }, cancellationToken);
         }
 
@@ -131,7 +132,7 @@ public sealed class GraphRequests(GraphConnection connection)
             request.SetStreamContent(body, "application/json");
             await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, call.Token);
             var items = new List<T>();
-            await ReadPageAsync(answer, operation, map, items, call.Token);
+            await ReadPageAsync(answer, operation, map, items, keep: null, call.Token);
             return items;
         }, cancellationToken);
 

@@ -89,6 +89,16 @@ public sealed class AutopilotDeviceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sync_throttled_with_a_short_retry_after_is_sent_again_and_starts()
+    {
+        // Issue #25: a 429 with Retry-After 1 s was taken for "a sync ran within 10 minutes"; a 429 means nothing was done.
+        _emulator.InjectFault(new Fault { Method = "POST", PathContains = "windowsAutopilotSettings/sync", Status = 429, RetryAfterSeconds = 1 });
+
+        Assert.Equal(SyncOutcome.Started, await Client().SyncAsync(CancellationToken.None));
+        Assert.Equal([429, 204], _emulator.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task A_sync_running_or_run_within_ten_minutes_is_an_answer_not_a_failure()
     {
         var client = Client();

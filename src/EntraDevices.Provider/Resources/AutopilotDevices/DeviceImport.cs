@@ -234,7 +234,8 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         {
             await Polling.UntilDoneAsync(async token =>
             {
-                foreach (var record in (await client.ImportRecordsAsync(token)).Where(r => r.Finished && waiting.ContainsKey(r.Id)))
+                // Only the records that finished are kept as the pages are read: a poll of 100,000 pending ones holds none of them.
+                foreach (var record in await client.ImportRecordsAsync(token, r => r.Finished && waiting.ContainsKey(r.Id)))
                 {
                     finished.Add(record);
                     _ = Settle(work, record, waiting[record.Id]) ? registered++ : failed++;
