@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pb, SECRET, SECRET_SIG, fromStruct, memory, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
+import { ASSET_SIG, TYPE, URN, fleet, resourceCalls } from './lib/devices.mjs';
 
 const { values } = parseArgs({ options: { provider: { type: 'string' }, emulator: { type: 'string' }, sizes: { type: 'string', default: '500,1000,10000' } } });
 if (!values.provider || !values.emulator) {
@@ -21,25 +22,14 @@ if (!values.provider || !values.emulator) {
   process.exit(2);
 }
 
-const TYPE = 'entradevices:index:AutopilotDevices';
-const URN = `urn:pulumi:bench::entra-device-settings::${TYPE}::autopilot-devices`;
-const ASSET_SIG = 'c44067f5952c0a294b673a41bacd8c17';
-const HEADER = 'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User';
 // The signature key marks every special value of Pulumi's encoding (secrets and assets alike).
 const SIG_KEY = SECRET_SIG;
 
-/** N devices with 3,072 random bytes of hash each (4 KB of base64, as real hashes are a few kilobytes); `retagged` of them with another group tag. */
+/** N devices, `retagged` of them with another group tag, as a CSV in the program folder; the FileAsset the SDK would send for it. */
 function csv(folder, name, devices, retagged) {
-  const random = crypto.createHash('sha256');
-  const lines = [HEADER];
-  for (let i = 0; i < devices; i++) {
-    const hash = crypto.createHash('shake256', { outputLength: 3072 }).update(`device-${i}`).digest('base64');
-    lines.push(`SN${String(i).padStart(8, '0')},,${hash},${i < retagged ? 'Lab' : 'Corp'},`);
-  }
-  const text = `${lines.join('\r\n')}\r\n`;
+  const text = fleet(0, devices, (i) => (i < retagged ? 'Lab' : 'Corp'));
   writeFileSync(path.join(folder, 'devices', name), text);
-  random.update(text);
-  return { [SIG_KEY]: ASSET_SIG, hash: random.digest('hex'), path: path.join(folder, 'devices', name) };
+  return { [SIG_KEY]: ASSET_SIG, hash: crypto.createHash('sha256').update(text).digest('hex'), path: path.join(folder, 'devices', name) };
 }
 async function measure(size) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'entradevices-bench-'));
@@ -48,20 +38,7 @@ async function measure(size) {
   const emulator = await startEmulator(values.emulator);
   const provider = await startProvider(values.provider, engine.address, { deadlineMs: 3600000 });
   const { rpc } = provider;
-  const request = (Type, fields) => {
-    const r = new Type();
-    r.setUrn(URN);
-    r.setType(TYPE);
-    r.setName('autopilot-devices');
-    for (const [setter, value] of Object.entries(fields)) r[setter](value);
-    return r;
-  };
-  const check = async (news) => {
-    const response = await rpc('check', request(pb.CheckRequest, { setOlds: toStruct({}), setNews: toStruct(news), setRandomseed: new Uint8Array(32) }));
-    const failures = response.getFailuresList().map((f) => `${f.getProperty()}: ${f.getReason()}`);
-    if (failures.length > 0) throw new Error(`Check failed: ${failures.slice(0, 3).join('; ')}`);
-    return fromStruct(response.getInputs());
-  };
+  const { request, check } = resourceCalls(rpc);
   const operations = {};
   async function operation(name, body) {
     await emulator.control('DELETE', 'requests');

@@ -12,12 +12,12 @@
 //   peak memory after it and after the up (target ≤ 200 MB), the first up's time, and the state entry's size as the
 //   engine's file backend writes it (target ≤ 12 MB).
 // Prints one JSON object; progress on stderr.
-import crypto from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pb, SECRET, SECRET_SIG, fromStruct, memory, startEmulator, startEngine, startProvider, toStruct, token } from './lib/harness.mjs';
+import { ARCHIVE_SIG, ASSET_SIG, TYPE, URN, fleet as rows, resourceCalls } from './lib/devices.mjs';
 
 const { values } = parseArgs({ options: {
   provider: { type: 'string' }, emulator: { type: 'string' }, sizes: { type: 'string', default: '1000,10000' }, folder: { type: 'string', default: '100000:200' },
@@ -27,22 +27,7 @@ if (!values.provider || !values.emulator) {
   process.exit(2);
 }
 
-const TYPE = 'entradevices:index:AutopilotDevices';
-const URN = `urn:pulumi:bench::entra-device-settings::${TYPE}::autopilot-devices`;
-const ASSET_SIG = 'c44067f5952c0a294b673a41bacd8c17';
-const ARCHIVE_SIG = '0def7320c3a5731c473e5ecbe6d01bc7';
-const HEADER = 'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User';
 const TARGETS = { upOf10000Seconds: 600, folderPreviewSeconds: 3, folderPeakMb: 200, folderStateMb: 12 };
-
-/** Rows `from`..`to` of a synthetic fleet: 3,072 random bytes of hash each (4 KB of base64, as real hashes are a few kilobytes). */
-function rows(from, to) {
-  const lines = [HEADER];
-  for (let i = from; i < to; i++) {
-    const hash = crypto.createHash('shake256', { outputLength: 3072 }).update(`device-${i}`).digest('base64');
-    lines.push(`SN${String(i).padStart(8, '0')},,${hash},Corp,`);
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
 
 const seconds = (started) => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
 
@@ -52,21 +37,8 @@ async function session(body) {
   const engine = await startEngine();
   const emulator = await startEmulator(values.emulator);
   const provider = await startProvider(values.provider, engine.address, { deadlineMs: 3600000 });
-  const request = (Type, fields) => {
-    const r = new Type();
-    r.setUrn(URN);
-    r.setType(TYPE);
-    r.setName('autopilot-devices');
-    for (const [setter, value] of Object.entries(fields)) r[setter](value);
-    return r;
-  };
   const rpc = provider.rpc;
-  const check = async (news) => {
-    const response = await rpc('check', request(pb.CheckRequest, { setOlds: toStruct({}), setNews: toStruct(news), setRandomseed: new Uint8Array(32) }));
-    const failures = response.getFailuresList().map((f) => `${f.getProperty()}: ${f.getReason()}`);
-    if (failures.length > 0) throw new Error(`Check failed: ${failures.slice(0, 3).join('; ')}`);
-    return fromStruct(response.getInputs());
-  };
+  const { request, check } = resourceCalls(rpc);
   const preview = async (news) => rpc('create', request(pb.CreateRequest, { setProperties: toStruct(await check(news)), setPreview: true }));
   const up = async (news) => rpc('create', request(pb.CreateRequest, { setProperties: toStruct(await check(news)), setPreview: false }));
   try {
