@@ -93,6 +93,8 @@ internal sealed record DeclaredResources(
             {
                 ["deviceCount"] = Devices.DeviceCount,
                 ["failed"] = Devices.Failed,
+                // Finished import records still in Intune, by import id: later `pulumi up`s delete them (issue #25).
+                ["leftImportRecords"] = Devices.LeftImportRecords,
             };
         }
 

@@ -4,7 +4,10 @@ namespace Pulumi.EntraDevices;
 
 public sealed class AutopilotDevicesArgs : ResourceArgs
 {
-    /// <summary>The OEM's CSV exactly as delivered, as a <c>FileAsset</c>: the engine keeps only its hash in state.</summary>
+    /// <summary>
+    /// The OEM's CSV exactly as delivered, as a <c>FileAsset</c>, or a <c>FileArchive</c> of a folder of such files (read as
+    /// one set): the engine keeps only its hash in state. Relative paths are read from the folder the program runs in.
+    /// </summary>
     [Input("csv", required: true)]
     public Input<AssetOrArchive> Csv { get; set; } = null!;
 

@@ -94,6 +94,13 @@ internal sealed class EntraMocks : IMocks
             case AutomaticIntuneEnrollment.TypeToken:
                 id = EnrollmentId;
                 break;
+            case AutopilotDevices.TypeToken:
+                // As an up leaves a large import: its devices, none failed, finished import records left for later runs.
+                id = ObjectIdOf(name);
+                state["deviceCount"] = 3;
+                state["failed"] = ImmutableDictionary<string, object>.Empty.Add("SN-9", "StorageError");
+                state["leftImportRecords"] = ImmutableDictionary<string, object>.Empty.Add("import-1", 5);
+                break;
             default:
                 id = ObjectIdOf(name);
                 break;

@@ -56,6 +56,11 @@ public sealed class StackOutputsTests
         Assert.Equal(50.0, Tree.At(policy, "originalSettings.userDeviceQuota"));
         Assert.Equal("all", Tree.At(policy, "originalSettings.azureADJoin.allowedToJoin.scope"));
 
+        // What a large import left for later runs is a stack output, beside the count and the failures.
+        Assert.Equal(3.0, Tree.At(values["autopilotDevices"], "deviceCount"));
+        Assert.Equal("StorageError", Tree.At(values["autopilotDevices"], "failed.SN-9"));
+        Assert.Equal(5.0, Tree.At(values["autopilotDevices"], "leftImportRecords.import-1"));
+
         Assert.True(Tree.Bool(values["bitLockerKeyRecoveryRestriction"], "restrictOwnersFromReadingKeys"));
         Assert.False(Tree.Bool(values["bitLockerKeyRecoveryRestriction"], "originalValue"));
     }

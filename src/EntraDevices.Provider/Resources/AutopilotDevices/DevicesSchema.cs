@@ -15,8 +15,10 @@ internal static class DevicesSchema
             {
                 ["$ref"] = "pulumi.json#/Asset",
                 ["description"] = "The OEM's CSV exactly as delivered (header `Device Serial Number,Windows Product ID,Hardware Hash`, optionally `,Group Tag,Assigned User`), "
-                    + "as a FileAsset, or a FileArchive of a folder of such files (read in name order, serial numbers unique across them): the engine keeps only "
-                    + "its hash in state. Relative paths are read from the program's folder.",
+                    + "as a FileAsset of a regular .csv file of at most 1 GiB, or a FileArchive of a folder of such files (at most 1,000, read in name order, "
+                    + "serial numbers and hashes unique across them; each problem named by file and line): the engine keeps only its hash in state. "
+                    + "Relative paths are read from the folder the program runs in. A StringAsset, a remote asset or archive, an AssetArchive, a pipe or "
+                    + "a device is refused at preview.",
             },
             [GroupTag] = String("The group tag of rows whose Group Tag column is empty."),
             [AssignedUser] = String("The user (UPN) assigned to devices whose Assigned User column is empty; it pre-fills the sign-in name at enrollment."),
