@@ -11,5 +11,6 @@ internal static class All
         new MobilityPolicyModule(tenant),
         new EnrollmentStatusPageModule(tenant),
         new AutopilotDevicesModule(tenant),
+        new DevicePreparationPolicyModule(tenant),
     ];
 }
