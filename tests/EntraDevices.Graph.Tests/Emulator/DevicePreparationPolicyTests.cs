@@ -194,4 +194,102 @@ public class DevicePreparationPolicyTests : EmulatorTest
         Emulator.Tenant.IntuneLicensed = false;
         Assert.Equal(400, (int)(await SendAsync(HttpMethod.Get, Policies, Manage)).StatusCode);
     }
+
+    private const string ProvisioningClient = "f1346770-5b25-470b-88bd-d5744ab7952c";
+
+    /// <summary>A group as pulumi-azuread leaves it, owned (or not) by the Intune Provisioning Client.</summary>
+    private string Group(string id, bool security = true, bool dynamic = false, bool owned = true)
+    {
+        Emulator.Tenant.Collection("groups").Seed(new JsonObject
+        {
+            ["id"] = id, ["displayName"] = id, ["securityEnabled"] = security, ["mailEnabled"] = false,
+            ["groupTypes"] = dynamic ? new JsonArray("DynamicMembership") : new JsonArray(),
+        });
+        if (owned)
+        {
+            var principals = Emulator.Tenant.Collection("servicePrincipals");
+            var principal = principals.List().FirstOrDefault(p => (string?)p["appId"] == ProvisioningClient)
+                ?? principals.Create(new JsonObject { ["appId"] = ProvisioningClient, ["displayName"] = "Intune Provisioning Client" });
+            Emulator.Tenant.Collection("groups").Relate(id, "owners", (string)principal["id"]!);
+        }
+
+        return id;
+    }
+
+    private async Task<JsonObject> TargetAsync(string policyId, string action, string? groupId = null)
+    {
+        var body = groupId is null ? null : new JsonObject
+        {
+            ["enrollmentTimeDeviceMembershipTargets"] = new JsonArray(new JsonObject { ["targetType"] = "staticSecurityGroup", ["targetId"] = groupId }),
+        }.ToJsonString();
+        var response = await SendAsync(HttpMethod.Post, $"{Policies}/{policyId}/{action}EnrollmentTimeDeviceMembershipTarget", Manage, body);
+        Assert.Equal(200, (int)response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    [Theory]
+    [InlineData("missing", "securityGroupNotFound")]
+    [InlineData("distribution", "notSecurityGroup")]
+    [InlineData("dynamic", "notStaticSecurityGroup")]
+    [InlineData("unowned", "firstPartyAppNotAnOwner")]
+    public async Task Setting_a_device_group_that_fails_validation_answers_200_with_its_code_and_binds_nothing(string kind, string code)
+    {
+        var id = (string)(await CreateAsync(Policy()))["id"]!;
+        var group = kind switch
+        {
+            "missing" => "no-such-group",
+            "distribution" => Group("g-distribution", security: false),
+            "dynamic" => Group("g-dynamic", dynamic: true),
+            _ => Group("g-unowned", owned: false),
+        };
+
+        var result = await TargetAsync(id, "set", group);
+
+        Assert.False((bool)result["validationSucceeded"]!);
+        var status = Assert.Single(result["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray())!;
+        Assert.Equal((group, code), ((string?)status["targetId"], (string?)status["targetValidationErrorCode"]));
+        Assert.Empty((await TargetAsync(id, "retrieve"))["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_valid_device_group_is_bound_read_back_bare_replaced_by_the_next_and_cleared()
+    {
+        var id = (string)(await CreateAsync(Policy()))["id"]!;
+
+        Assert.True((bool)(await TargetAsync(id, "set", Group("g-devices")))["validationSucceeded"]!);
+        // A choice the facts leave open (§3.4, unknown 2): the result comes bare, not inside 'value'.
+        var read = await TargetAsync(id, "retrieve");
+        Assert.Equal("g-devices", (string?)Assert.Single(read["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray())!["targetId"]);
+
+        await TargetAsync(id, "set", Group("g-other"));
+        await TargetAsync(id, "set", Group("g-broken", dynamic: true));
+        Assert.Equal("g-other", (string?)Assert.Single((await TargetAsync(id, "retrieve"))["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray())!["targetId"]);
+
+        Assert.True((bool)(await TargetAsync(id, "clear"))["value"]!);
+        Assert.Empty((await TargetAsync(id, "retrieve"))["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Assign_replaces_the_whole_list_of_user_groups_and_an_empty_list_removes_them_all()
+    {
+        var id = (string)(await CreateAsync(Policy()))["id"]!;
+        static string Assignments(params string[] groups) => new JsonObject
+        {
+            ["assignments"] = new JsonArray([.. groups.Select(g => (JsonNode)new JsonObject
+            {
+                ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g },
+            })]),
+        }.ToJsonString();
+
+        Assert.Equal(200, (int)(await SendAsync(HttpMethod.Post, $"{Policies}/{id}/assign", Manage, Assignments("users-1", "users-2"))).StatusCode);
+        Assert.Equal(200, (int)(await SendAsync(HttpMethod.Post, $"{Policies}/{id}/assign", Manage, Assignments("users-3"))).StatusCode);
+        var listed = await JsonAsync(await SendAsync(HttpMethod.Get, $"{Policies}/{id}/assignments", ReadOnly));
+
+        Assert.Equal(["users-3"], listed["value"]!.AsArray().Select(a => (string?)a!["target"]!["groupId"]));
+        Assert.True((bool)(await JsonAsync(await SendAsync(HttpMethod.Get, $"{Policies}/{id}", Manage)))["isAssigned"]!);
+
+        await SendAsync(HttpMethod.Post, $"{Policies}/{id}/assign", Manage, Assignments());
+        Assert.Empty((await JsonAsync(await SendAsync(HttpMethod.Get, $"{Policies}/{id}/assignments", ReadOnly)))["value"]!.AsArray());
+        Assert.False((bool)(await JsonAsync(await SendAsync(HttpMethod.Get, $"{Policies}/{id}", Manage)))["isAssigned"]!);
+    }
 }

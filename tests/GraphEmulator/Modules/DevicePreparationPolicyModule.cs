@@ -11,6 +11,10 @@ namespace EntraDevices.GraphEmulator.Modules;
 /// limits (timeout 15–720, at most 10 allowed apps and 10 scripts, a custom message of at most 1,000 characters);
 /// lists filtered by template id or name; priorities handed out in order; replica lag after a create; Intune's write
 /// throttling (the device config v2 class has the enrollment class's numbers, so one bucket serves both) and licence.
+/// The device group is bound with the enrollment-time membership target actions (§3.4): set validates the group
+/// (<c>groups</c> and their <c>owners</c> relation, the Intune Provisioning Client by appId among
+/// <c>servicePrincipals</c>) and answers 200 with <c>validationSucceeded</c> false and a code when it fails, retrieve
+/// reads the bound group back, clear unbinds it; <c>assign</c> replaces the user-group assignments (§4).
 /// Choices the docs leave open, each pinned by a test: PUT answers 204; read-only fields in a PUT or POST answer 400;
 /// a template change answers 400; a choice other than <c>_0</c> for deployment mode, type or join answers 400; a
 /// settings read returns the template references as sent.
@@ -39,7 +43,12 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
         [AutomaticTemplate] = [Prefix + "allowedappids", Prefix + "allowedscriptids"],
     };
 
+    /// <summary>The Intune Provisioning Client's appId (§3.2): the owner a device group must have.</summary>
+    public const string ProvisioningClientAppId = "f1346770-5b25-470b-88bd-d5744ab7952c";
+
     private readonly Dictionary<string, JsonArray> _settings = [];
+    private readonly Dictionary<string, string> _targets = [];
+    private readonly Dictionary<string, JsonArray> _assignments = [];
     private int _priority;
 
     public void Register(RouteTable routes)
@@ -146,14 +155,111 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             policies.Patch(request["id"], changes);
             return GraphResponse.Ok(policies.Get(request["id"])!);
         }, RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}/setEnrollmentTimeDeviceMembershipTarget", "POST", Write, request =>
+        {
+            tenant.RequireIntuneLicence();
+            tenant.AdmitWrite(request.App);
+            _ = Policy(request);
+            var targets = Body(request)["enrollmentTimeDeviceMembershipTargets"] as JsonArray
+                ?? throw GraphErrorException.BadRequest("'enrollmentTimeDeviceMembershipTargets' is required.");
+            if (targets.Count != 1 || (string?)targets[0]?["targetType"] != "staticSecurityGroup" || (string?)targets[0]?["targetId"] is not { Length: > 0 } groupId)
+            {
+                throw GraphErrorException.BadRequest("One target of targetType staticSecurityGroup with its targetId is accepted.");
+            }
+
+            var code = Validate(groupId);
+            if (code == "unknown")
+            {
+                // The single target is replaced.
+                _targets[request["id"]] = groupId;
+            }
+
+            return GraphResponse.Ok(Result(code == "unknown", [(groupId, code)]));
+        }, RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}/retrieveEnrollmentTimeDeviceMembershipTarget", "POST", Read, request =>
+        {
+            tenant.RequireIntuneLicence();
+            _ = Policy(request);
+            return GraphResponse.Ok(Result(true, _targets.TryGetValue(request["id"], out var groupId) ? [(groupId, "unknown")] : []));
+        }, RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}/clearEnrollmentTimeDeviceMembershipTarget", "POST", Write, request =>
+        {
+            tenant.RequireIntuneLicence();
+            tenant.AdmitWrite(request.App);
+            _ = Policy(request);
+            _targets.Remove(request["id"]);
+            return GraphResponse.Ok(new JsonObject { ["value"] = true });
+        }, RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}/assign", "POST", Write, request =>
+        {
+            tenant.RequireIntuneLicence();
+            tenant.AdmitWrite(request.App);
+            _ = Policy(request);
+            var list = Body(request)["assignments"] as JsonArray ?? throw GraphErrorException.BadRequest("'assignments' is required.");
+            var assignments = new JsonArray();
+            foreach (var item in list.OfType<JsonObject>())
+            {
+                var groupId = (string?)item["target"]?["groupId"] ?? throw GraphErrorException.BadRequest("Each assignment needs target.groupId.");
+                assignments.Add(new JsonObject { ["id"] = $"{request["id"]}_{groupId}", ["source"] = "direct", ["target"] = item["target"]!.DeepClone() });
+            }
+
+            // The whole list is replaced by what was sent; an empty list removes every assignment.
+            _assignments[request["id"]] = assignments;
+            policies.Patch(request["id"], new JsonObject { ["isAssigned"] = assignments.Count > 0 });
+            return GraphResponse.Ok(new JsonObject { ["value"] = assignments.DeepClone() });
+        }, RouteTable.BetaOnly);
+        routes.Add($"{Path}/{{id}}/assignments", "GET", Read, request =>
+        {
+            tenant.RequireIntuneLicence();
+            _ = Policy(request);
+            var assignments = (_assignments.GetValueOrDefault(request["id"]) ?? []).OfType<JsonObject>().Select(a => (JsonObject)a.DeepClone()).ToList();
+            return GraphResponse.Ok(Paging.Page(assignments, request, $"{Path}/{request["id"]}/assignments", tenant.PageSize));
+        }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "DELETE", Write, request =>
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             _settings.Remove(request["id"]);
+            _targets.Remove(request["id"]);
+            _assignments.Remove(request["id"]);
             return policies.Delete(request["id"]) ? GraphResponse.NoContent : throw GraphErrorException.NotFound($"Configuration policy {request["id"]}");
         }, RouteTable.BetaOnly);
     }
+
+    /// <summary>The validation code of a device group (§3.4): <c>unknown</c> when it is fine.</summary>
+    private string Validate(string groupId)
+    {
+        var groups = tenant.Collection("groups");
+        if (groups.Get(groupId) is not { } group)
+        {
+            return "securityGroupNotFound";
+        }
+
+        if (group["securityEnabled"]?.GetValue<bool>() != true)
+        {
+            return "notSecurityGroup";
+        }
+
+        if (group["groupTypes"] is JsonArray types && types.Any(t => (string?)t == "DynamicMembership"))
+        {
+            return "notStaticSecurityGroup";
+        }
+
+        var principals = tenant.Collection("servicePrincipals");
+        var provisioning = principals.List().Where(p => (string?)p["appId"] == ProvisioningClientAppId).Select(p => (string)p["id"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return groups.RelatedIds(groupId, "owners").Any(provisioning.Contains) ? "unknown" : "firstPartyAppNotAnOwner";
+    }
+
+    private static JsonObject Result(bool succeeded, IEnumerable<(string GroupId, string Code)> statuses) => new()
+    {
+        ["validationSucceeded"] = succeeded,
+        ["enrollmentTimeDeviceMembershipTargetValidationStatuses"] = new JsonArray([.. statuses.Select(s => (JsonNode)new JsonObject
+        {
+            ["targetId"] = s.GroupId,
+            ["validationSucceeded"] = s.Code == "unknown",
+            ["targetValidationErrorCode"] = s.Code,
+        })]),
+    };
 
     private static string Template(JsonObject body)
     {
