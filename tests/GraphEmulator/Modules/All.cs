@@ -12,5 +12,6 @@ internal static class All
         new EnrollmentStatusPageModule(tenant),
         new AutopilotDevicesModule(tenant),
         new DevicePreparationPolicyModule(tenant),
+        new CorporateIdentifiersModule(tenant),
     ];
 }
