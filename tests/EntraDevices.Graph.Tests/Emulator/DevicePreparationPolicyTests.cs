@@ -202,7 +202,10 @@ public class DevicePreparationPolicyTests : EmulatorTest
     {
         Emulator.Tenant.Collection("groups").Seed(new JsonObject
         {
-            ["id"] = id, ["displayName"] = id, ["securityEnabled"] = security, ["mailEnabled"] = false,
+            ["id"] = id,
+            ["displayName"] = id,
+            ["securityEnabled"] = security,
+            ["mailEnabled"] = false,
             ["groupTypes"] = dynamic ? new JsonArray("DynamicMembership") : new JsonArray(),
         });
         if (owned)
