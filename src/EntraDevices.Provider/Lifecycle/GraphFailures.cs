@@ -33,6 +33,12 @@ internal static class GraphFailures
         }
     }
 
+    /// <summary>The operation was stopped (its timeout, Cancel, the call gone): there is no answer to read, only what was done to record.</summary>
+    public static bool Stopped(Exception error) => error is OperationCanceledException or GraphRequestException { Kind: GraphFailureKind.Cancelled };
+
+    /// <summary>Graph refused a step, answered it in a shape it should not, or lost its answer, while the operation goes on.</summary>
+    public static bool StepFailed(Exception error) => error is GraphRequestException or UnexpectedPolicyShapeException && !Stopped(error);
+
     public static CleanFailure Clean(GraphRequestException error, string undone) =>
         new(ReasonOf(error), $"{Sentences.End(error.Message)} Nothing was changed: {undone}.", error);
 

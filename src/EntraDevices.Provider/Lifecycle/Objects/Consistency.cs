@@ -9,15 +9,29 @@ internal sealed record Consistency(IReadOnlyList<TimeSpan> Waits)
     public static readonly Consistency Intune = new([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]);
 
     /// <summary>Reads until <paramref name="read"/> finds the object or the waits run out.</summary>
-    public async Task<T?> ReadAsync<T>(Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
-        where T : class
+    public Task<T?> ReadAsync<T>(Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class =>
+        ReadUntilAsync(read, found => found is null ? "not found" : null, cancellationToken);
+
+    /// <summary>
+    /// Reads until <paramref name="lacking"/> finds nothing lacking in the answer (a list that lacks recorded items) or
+    /// the waits run out; the last answer. Each wait is told through <paramref name="tell"/>, as a progress line.
+    /// </summary>
+    /// <param name="lacking">What the answer still lacks, in words; null when nothing.</param>
+    public async Task<T> ReadUntilAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, string?> lacking, CancellationToken cancellationToken,
+        Func<string, Task>? tell = null)
     {
         var found = await read(cancellationToken);
         foreach (var wait in Waits)
         {
-            if (found is not null)
+            if (lacking(found) is not { } what)
             {
                 break;
+            }
+
+            if (tell is not null)
+            {
+                await tell($"{what}; reading again in {wait.TotalSeconds:0.#} s (Intune's replicas lag)");
             }
 
             await Task.Delay(wait, cancellationToken);

@@ -185,7 +185,7 @@ internal sealed class AutopilotDevicesResource(Func<GraphConnection> connection,
                 await SyncAsync(client, operation);
             }
         }
-        catch (Exception stopped) when (stopped is OperationCanceledException or GraphRequestException { Kind: GraphFailureKind.Cancelled })
+        catch (Exception stopped) when (GraphFailures.Stopped(stopped))
         {
             work.Fail($"Stopped before the end ({stopped.Message.TrimEnd('.')}); what was done is recorded.");
         }

@@ -29,15 +29,8 @@ internal sealed class CsvFile(ProjectDirectories directories)
     /// Every row of the source, file after file, each problem added as the reading reaches it (named by file and
     /// line in a folder). Hashes are kept only when asked (an import), one row at a time.
     /// </summary>
-    public IEnumerable<DeviceRow> Read(PropertyValue source, ICollection<CsvProblem> problems, bool keepHashes = false)
-    {
-        if (Locate(source, out var files) is { } problem)
-        {
-            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
-        }
-
-        return Read(source, files, problems, keepHashes);
-    }
+    public IEnumerable<DeviceRow> Read(PropertyValue source, ICollection<CsvProblem> problems, bool keepHashes = false) =>
+        Read(source, Files(source), problems, keepHashes);
 
     /// <summary>
     /// Every hash-free row and every problem of the source. A preview reads the files for Check and again for its Diff
@@ -46,11 +39,7 @@ internal sealed class CsvFile(ProjectDirectories directories)
     /// </summary>
     public (IReadOnlyList<DeviceRow> Rows, IReadOnlyList<CsvProblem> Problems) Scan(PropertyValue source)
     {
-        if (Locate(source, out var files) is { } problem)
-        {
-            throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.");
-        }
-
+        var files = Files(source);
         var stamp = string.Join('\n', files.Select(f => new FileInfo(f.Full) is var info ? $"{f.Full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : ""));
         if (_last is { } last && last.Stamp == stamp)
         {
@@ -101,6 +90,10 @@ internal sealed class CsvFile(ProjectDirectories directories)
     }
 
     private sealed record Scanned(string Stamp, List<DeviceRow> Rows, List<CsvProblem> Problems);
+
+    /// <summary>The files to read, once the source passed the rule; a source that does not is an input error, named.</summary>
+    private IReadOnlyList<(string Name, string Full)> Files(PropertyValue source) =>
+        Locate(source, out var files) is { } problem ? throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.") : files;
 
     private string? Locate(PropertyValue source, out IReadOnlyList<(string Name, string Full)> files)
     {

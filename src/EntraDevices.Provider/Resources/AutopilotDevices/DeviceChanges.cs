@@ -11,6 +11,9 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// </summary>
 internal sealed class DeviceChanges(AutopilotDeviceClient client)
 {
+    /// <summary>Why a device whose record Graph no longer has is in <c>failed</c>.</summary>
+    private const string DeletedOutside = "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again";
+
     /// <summary>
     /// New group tags and users, through Graph's device actions. A change whose answer was lost is read back and
     /// recorded as the tenant holds it, so state never keeps an old value the tenant no longer has (or a new one it
@@ -55,9 +58,9 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
             catch (GraphRequestException gone) when (gone.Status == 404)
             {
                 failed++;
-                work.DeviceFailed(now.SerialNumber, "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again");
+                work.DeviceFailed(now.SerialNumber, DeletedOutside);
             }
-            catch (Exception error) when (error is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+            catch (Exception error) when (GraphFailures.StepFailed(error))
             {
                 failed++;
                 work.Fail($"Could not update Autopilot device {now.SerialNumber}: {error.Message.TrimEnd('.')}. Its record is kept as it was; run `pulumi up` again.");
@@ -84,7 +87,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
 
         if (live is null)
         {
-            work.DeviceFailed(now.SerialNumber, "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again");
+            work.DeviceFailed(now.SerialNumber, DeletedOutside);
             return false;
         }
 
@@ -176,7 +179,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
         }
         catch (GraphRequestException error) when (error.Status == 404 && !device.Pending)
         {
-            work.DeviceFailed(device.SerialNumber, "its Autopilot record was deleted outside Pulumi; the next `pulumi up` imports it again");
+            work.DeviceFailed(device.SerialNumber, DeletedOutside);
         }
         catch (Exception error) when (error is GraphRequestException or UnexpectedPolicyShapeException)
         {

@@ -101,7 +101,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                 Memory.Settle();
             }
         }
-        catch (Exception stopped) when (Stopped(stopped))
+        catch (Exception stopped) when (GraphFailures.Stopped(stopped))
         {
             // Stopped (the operation's timeout, Cancel): the imports already made are recorded as pending, for the next run.
             RecordPending(work, waiting);
@@ -110,8 +110,6 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
 
         return (importId, waiting.Count > 0 ? await PollAsync(work, waiting, importId, operation) : []);
     }
-
-    private static bool Stopped(Exception error) => error is OperationCanceledException or GraphRequestException { Kind: GraphFailureKind.Cancelled };
 
     private static void RecordPending(DeviceWork work, Dictionary<string, CsvDevice> waiting)
     {
@@ -151,7 +149,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         {
             return await client.ImportAsync([.. chunk.Select(c => c.Import)], importId, operation.Token);
         }
-        catch (Exception stop) when (Stopped(stop))
+        catch (Exception stop) when (GraphFailures.Stopped(stop))
         {
             // Stopped while the import was on its way: it may have been made.
             foreach (var (device, _) in chunk)
@@ -173,15 +171,16 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
             work.Fail($"{Sentences.End(refused.Message)} None of the {chunk.Count} device(s) of that import was registered.");
             return null;
         }
-        catch (Exception lost) when (lost is GraphRequestException or UnexpectedPolicyShapeException && !Stopped(lost))
+        catch (Exception lost) when (GraphFailures.StepFailed(lost))
         {
             // The import may have been made: its records carry this run's import id, so a read of the records tells
             // (read again while some are missing, as Intune's replicas lag behind the import).
             try
             {
                 var found = await Reread.AfterFailureAsync(
-                    token => DevicesRefresh.ListUntilAsync(pacing.Lag, operation, async () => Ours(await client.ImportRecordsAsync(token), chunk, importId),
-                        records => records.Count < chunk.Count ? $"{chunk.Count - records.Count} import record(s) of a lost answer not found yet" : null),
+                    token => pacing.Lag.ReadUntilAsync(async t => Ours(await client.ImportRecordsAsync(t), chunk, importId),
+                        records => records.Count < chunk.Count ? $"{chunk.Count - records.Count} import record(s) of a lost answer not found yet" : null,
+                        token, operation.StatusAsync),
                     search => new InvalidOperationException(search.Message, search));
                 var foundSerials = found.Select(r => r.SerialNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var missing = chunk.Where(c => !foundSerials.Contains(c.Device.SerialNumber)).ToList();
@@ -253,7 +252,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
                     + (failed > 0 ? $", {failed} failed" : "") + (waiting.Count > 0 ? $", {waiting.Count} still being imported" : ""));
             }, pacing.Polls, operation);
         }
-        catch (Exception stopped) when (Stopped(stopped))
+        catch (Exception stopped) when (GraphFailures.Stopped(stopped))
         {
             // The operation's time is up: what is still pending is recorded, for the next run to settle, and so are the finished records.
             RecordPending(work, waiting);
@@ -314,9 +313,10 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
             return;
         }
 
-        var bySerial = await DevicesRefresh.ListUntilAsync(pacing.Lag, operation,
-            async () => (await client.DevicesAsync(operation.Token)).ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase),
-            listed => missing.Count(d => !listed[d.SerialNumber].Any()) is var lacking and > 0 ? $"{lacking} registered device(s) not in Autopilot's list yet" : null);
+        var bySerial = await pacing.Lag.ReadUntilAsync(
+            async token => (await client.DevicesAsync(token)).ToLookup(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase),
+            listed => missing.Count(d => !listed[d.SerialNumber].Any()) is var lacking and > 0 ? $"{lacking} registered device(s) not in Autopilot's list yet" : null,
+            operation.Token, operation.StatusAsync);
         foreach (var device in missing)
         {
             if (bySerial[device.SerialNumber].FirstOrDefault() is { } found)

@@ -77,7 +77,7 @@ internal sealed class DeviceRemoval(AutopilotDeviceClient client)
                 + "They are recorded as they were, and so is every other device still to delete; run `pulumi up` again once that is fixed.");
             return false;
         }
-        catch (Exception lost) when (lost is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+        catch (Exception lost) when (GraphFailures.StepFailed(lost))
         {
             // The answer was lost: each device is read back to learn what became of it.
             outcomes = [.. batch.Select(d => new DeviceDeletion(d.SerialNumber, DeletionOutcome.Unknown, null, null, lost.Message.TrimEnd('.')))];
@@ -109,7 +109,7 @@ internal sealed class DeviceRemoval(AutopilotDeviceClient client)
         {
             live = await client.DeviceAsync(device.DeviceId, operation.Token);
         }
-        catch (Exception unreadable) when (unreadable is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+        catch (Exception unreadable) when (GraphFailures.StepFailed(unreadable))
         {
             tally.Kept++;
             work.Fail($"{Sentences.End(outcome.Reason)} Reading the device back failed too ({unreadable.Message.TrimEnd('.')}), so it stays recorded as registered; "

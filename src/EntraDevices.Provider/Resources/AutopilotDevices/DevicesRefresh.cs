@@ -14,35 +14,14 @@ internal static class DevicesRefresh
 {
     public static async Task<DeviceLedger> ReadAsync(AutopilotDeviceClient client, DeviceLedger ledger, Consistency lag, Operation operation)
     {
-        var byId = await ListUntilAsync(lag, operation, () => ListAsync(client, operation),
-            listed => Missing(ledger, listed).Count is var missing and > 0 ? $"{missing} recorded device(s) not in Autopilot's list yet" : null);
+        var byId = await lag.ReadUntilAsync(_ => ListAsync(client, operation),
+            listed => Missing(ledger, listed).Count is var missing and > 0 ? $"{missing} recorded device(s) not in Autopilot's list yet" : null,
+            operation.Token, operation.StatusAsync);
         var live = ledger.Devices
             .Where(d => d.Pending || byId.ContainsKey(d.DeviceId))
             .Select(d => d.Pending ? d : d with { GroupTag = byId[d.DeviceId].GroupTag, AssignedUser = byId[d.DeviceId].UserPrincipalName })
             .ToList();
         return ledger with { Devices = live };
-    }
-
-    /// <summary>
-    /// Reads until <paramref name="lacking"/> finds nothing lacking or the lag's waits run out (each wait told as a status); the last read.
-    /// </summary>
-    /// <param name="lacking">What the read still lacks, in words; null when nothing.</param>
-    public static async Task<T> ListUntilAsync<T>(Consistency lag, Operation operation, Func<Task<T>> read, Func<T, string?> lacking)
-    {
-        var listed = await read();
-        foreach (var wait in lag.Waits)
-        {
-            if (lacking(listed) is not { } what)
-            {
-                break;
-            }
-
-            await operation.StatusAsync($"{what}; reading again in {wait.TotalSeconds:0.#} s (Intune's replicas lag)");
-            await Task.Delay(wait, operation.Token);
-            listed = await read();
-        }
-
-        return listed;
     }
 
     private static async Task<Dictionary<string, AutopilotDevice>> ListAsync(AutopilotDeviceClient client, Operation operation) =>

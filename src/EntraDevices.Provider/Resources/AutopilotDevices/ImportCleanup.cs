@@ -42,7 +42,7 @@ internal sealed class ImportCleanup(AutopilotDeviceClient client, ImportPacing p
                     work.LeaveImportRecords(id, theirs.Skip(run.Deleted - before).Count(r => r.ImportId == id));
                 }
             }
-            catch (Exception error) when (error is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+            catch (Exception error) when (GraphFailures.StepFailed(error))
             {
                 run.Stopped = error;
             }
@@ -90,7 +90,7 @@ internal sealed class ImportCleanup(AutopilotDeviceClient client, ImportPacing p
                 {
                     await client.DeleteImportRecordAsync(record.Id, operation.Token);
                 }
-                catch (Exception error) when (error is GraphRequestException { Kind: not GraphFailureKind.Cancelled } or UnexpectedPolicyShapeException)
+                catch (Exception error) when (GraphFailures.StepFailed(error))
                 {
                     Stopped = error;
                     return;
