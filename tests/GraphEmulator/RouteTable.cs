@@ -6,6 +6,11 @@ internal sealed record RouteRequest(
     string App, AccessToken Token)
 {
     public string this[string name] => Values[name];
+
+    /// <summary>The request's body as a JSON object; Graph answers 400 to anything else.</summary>
+    public System.Text.Json.Nodes.JsonObject JsonBody() =>
+        (Body is null ? null : System.Text.Json.Nodes.JsonNode.Parse(Body) as System.Text.Json.Nodes.JsonObject)
+        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            var list = Body(request)["importedWindowsAutopilotDeviceIdentities"] as JsonArray
+            var list = request.JsonBody()["importedWindowsAutopilotDeviceIdentities"] as JsonArray
                 ?? throw GraphErrorException.BadRequest("'importedWindowsAutopilotDeviceIdentities' is required.");
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var registered = new HashSet<string>(devices.List().Select(d => (string?)d["serialNumber"] ?? ""), StringComparer.OrdinalIgnoreCase);
@@ -141,7 +141,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             tenant.RequireIntuneLicence();
             // The whole list is one request, so one write for Intune's throttling, however many serials it names.
             tenant.AdmitWrite(request.App);
-            var serials = Body(request)["serialNumbers"] as JsonArray
+            var serials = request.JsonBody()["serialNumbers"] as JsonArray
                 ?? throw GraphErrorException.BadRequest("'serialNumbers' is required.");
             // Every serial is checked before any record goes: a 400 changes nothing.
             var wanted = serials.Select(item => item is JsonValue value && value.TryGetValue<string>(out var text)
@@ -168,7 +168,7 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
                 tenant.RequireIntuneLicence();
                 tenant.AdmitWrite(request.App);
                 _ = devices.Get(request["id"]) ?? throw GraphErrorException.NotFound($"Autopilot device {request["id"]}");
-                var body = action == "unassignUserFromDevice" ? new JsonObject() : Body(request);
+                var body = action == "unassignUserFromDevice" ? new JsonObject() : request.JsonBody();
                 var changes = action switch
                 {
                     "unassignUserFromDevice" => new JsonObject { ["userPrincipalName"] = "" },
@@ -284,10 +284,6 @@ internal sealed class AutopilotDevicesModule(EmulatedTenant tenant) : IEmulatorM
             ? throw GraphErrorException.BadRequest("Invalid filter clause: the value of contains() may not hold '-'.")
             : d => ((string?)d["serialNumber"] ?? "").Contains(part, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }
 
 /// <summary>How the emulated Autopilot import behaves: its latency, which devices fail, the sync's clock.</summary>

@@ -32,7 +32,7 @@ internal sealed class CorporateIdentifiersModule(EmulatedTenant tenant) : IEmula
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            var body = Body(request);
+            var body = request.JsonBody();
             var list = List(body);
             if (list.Count > MaxPerImport)
             {
@@ -85,7 +85,7 @@ internal sealed class CorporateIdentifiersModule(EmulatedTenant tenant) : IEmula
         routes.Add($"{Path}/searchExistingIdentities", "POST", Read, request =>
         {
             tenant.RequireIntuneLicence();
-            var list = List(Body(request));
+            var list = List(request.JsonBody());
             if (list.Count(item => !Valid(item)) is var invalid and > 0)
             {
                 throw GraphErrorException.BadRequest($"Invalid Device Identifier parameter found for {invalid} import records!");
@@ -115,8 +115,4 @@ internal sealed class CorporateIdentifiersModule(EmulatedTenant tenant) : IEmula
 
     private static List<JsonObject> List(JsonObject body) =>
         [.. (body["importedDeviceIdentities"] as JsonArray ?? throw GraphErrorException.BadRequest("'importedDeviceIdentities' is required.")).OfType<JsonObject>()];
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }

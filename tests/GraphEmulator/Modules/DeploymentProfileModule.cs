@@ -73,7 +73,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            return GraphResponse.Created(profiles.Create(WithDefaults(Body(request))));
+            return GraphResponse.Created(profiles.Create(WithDefaults(request.JsonBody())));
         }, RouteTable.BetaOnly);
         routes.Add($"{Path}/{{id}}", "GET", Read,
             request =>
@@ -86,7 +86,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            var changes = Body(request);
+            var changes = request.JsonBody();
             changes.Remove("deviceType");  // create-only: ignored here (the docs do not say whether Graph refuses it)
             return profiles.Patch(request["id"], changes) ? GraphResponse.NoContent : throw GraphErrorException.NotFound($"Profile {request["id"]}");
         }, RouteTable.BetaOnly);
@@ -114,7 +114,7 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
             tenant.AdmitWrite(request.App);
             var profileId = request["id"];
             _ = profiles.Get(profileId) ?? throw GraphErrorException.NotFound($"Profile {profileId}");
-            var target = Body(request)["target"] as JsonObject ?? throw GraphErrorException.BadRequest("'target' is required.");
+            var target = request.JsonBody()["target"] as JsonObject ?? throw GraphErrorException.BadRequest("'target' is required.");
             var type = (string?)target["@odata.type"];
             string key;
             if (type == AllDevicesTarget)
@@ -158,8 +158,4 @@ internal sealed class DeploymentProfileModule(EmulatedTenant tenant) : IEmulator
                 : throw GraphErrorException.NotFound($"Assignment {request["assignmentId"]}");
         }, RouteTable.BetaOnly);
     }
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }

@@ -71,7 +71,7 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            var body = Body(request);
+            var body = request.JsonBody();
             var template = Template(body);
             var settings = Settings(body, template);
             body.Remove("settings");
@@ -113,7 +113,7 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var policy = Policy(request);
-            var body = Body(request);
+            var body = request.JsonBody();
             var template = Template(body);
             if (template != (string?)policy["templateReference"]?["templateId"])
             {
@@ -144,7 +144,7 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             _ = Policy(request);
-            var changes = Body(request);
+            var changes = request.JsonBody();
             if (changes.ContainsKey("settings"))
             {
                 throw GraphErrorException.BadRequest("A PATCH cannot carry the settings navigation property; send the whole policy with PUT.");
@@ -160,7 +160,7 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             _ = Policy(request);
-            var targets = Body(request)["enrollmentTimeDeviceMembershipTargets"] as JsonArray
+            var targets = request.JsonBody()["enrollmentTimeDeviceMembershipTargets"] as JsonArray
                 ?? throw GraphErrorException.BadRequest("'enrollmentTimeDeviceMembershipTargets' is required.");
             if (targets.Count != 1 || (string?)targets[0]?["targetType"] != "staticSecurityGroup" || (string?)targets[0]?["targetId"] is not { Length: > 0 } groupId)
             {
@@ -195,7 +195,7 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             _ = Policy(request);
-            var list = Body(request)["assignments"] as JsonArray ?? throw GraphErrorException.BadRequest("'assignments' is required.");
+            var list = request.JsonBody()["assignments"] as JsonArray ?? throw GraphErrorException.BadRequest("'assignments' is required.");
             var assignments = new JsonArray();
             foreach (var item in list.OfType<JsonObject>())
             {
@@ -345,8 +345,4 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             ? p => (string?)p["name"] == value
             : p => (string?)p["templateReference"]?["templateId"] == value;
     }
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }

@@ -47,7 +47,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            var body = Body(request);
+            var body = request.JsonBody();
             if ((string?)body["@odata.type"] != PageType)
             {
                 throw GraphErrorException.BadRequest($"Only {PageType} is emulated; got '{(string?)body["@odata.type"]}'.");
@@ -80,7 +80,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var page = Page(request);
-            var changes = Body(request);
+            var changes = request.JsonBody();
             if (changes.ContainsKey("priority"))
             {
                 throw GraphErrorException.BadRequest("priority cannot be changed with PATCH; use setPriority.");
@@ -127,7 +127,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
                 throw GraphErrorException.BadRequest("A default enrollment configuration cannot be assigned: it applies to all users and all devices.");
             }
 
-            var list = Body(request)["enrollmentConfigurationAssignments"] as JsonArray ?? throw GraphErrorException.BadRequest("'enrollmentConfigurationAssignments' is required.");
+            var list = request.JsonBody()["enrollmentConfigurationAssignments"] as JsonArray ?? throw GraphErrorException.BadRequest("'enrollmentConfigurationAssignments' is required.");
             foreach (var old in assignments.List().Where(a => (string?)a["sourceId"] == request["id"]))
             {
                 assignments.Delete((string)old["id"]!);
@@ -159,7 +159,7 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
             var page = Page(request);
-            var wanted = Body(request)["priority"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : throw GraphErrorException.BadRequest("'priority' must be a whole number.");
+            var wanted = request.JsonBody()["priority"] is JsonValue value && value.TryGetValue<int>(out var n) ? n : throw GraphErrorException.BadRequest("'priority' must be a whole number.");
             var current = (int)page["priority"]!;
             if (current == 0 || wanted < 1)
             {
@@ -226,8 +226,4 @@ internal sealed class EnrollmentStatusPageModule(EmulatedTenant tenant) : IEmula
             throw GraphErrorException.BadRequest($"customErrorMessage holds at most {MaxCustomErrorMessage} characters.");
         }
     }
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }

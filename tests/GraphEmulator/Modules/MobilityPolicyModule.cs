@@ -75,7 +75,7 @@ internal sealed class MobilityPolicyModule(EmulatedTenant tenant) : IEmulatorMod
             {
                 Require(request, Writers);
                 Policy(policies, request);
-                var changes = Body(request);
+                var changes = request.JsonBody();
                 if (changes.ContainsKey("appliesTo") && changes.Count > 1)
                 {
                     throw GraphErrorException.BadRequest("appliesTo must be updated on its own, without the other properties.");
@@ -117,7 +117,7 @@ internal sealed class MobilityPolicyModule(EmulatedTenant tenant) : IEmulatorMod
             {
                 Require(request, Writers);
                 Policy(policies, request);
-                var target = (string?)Body(request)["@odata.id"] ?? throw GraphErrorException.BadRequest("'@odata.id' is required.");
+                var target = (string?)request.JsonBody()["@odata.id"] ?? throw GraphErrorException.BadRequest("'@odata.id' is required.");
                 var groupId = GroupId(target);
                 if (!policies.Relate(request["id"], "includedGroups", groupId))
                 {
@@ -179,8 +179,4 @@ internal sealed class MobilityPolicyModule(EmulatedTenant tenant) : IEmulatorMod
         var id = tail.StartsWith("groups(", StringComparison.OrdinalIgnoreCase) ? tail[7..].Trim('(', ')', '\'') : tail;
         return Guid.TryParseExact(id, "D", out _) ? id : throw GraphErrorException.BadRequest($"'{reference}' is not a reference to a group.");
     }
-
-    private static JsonObject Body(RouteRequest request) =>
-        (request.Body is null ? null : JsonNode.Parse(request.Body) as JsonObject)
-        ?? throw GraphErrorException.BadRequest("A JSON object body is required.");
 }
