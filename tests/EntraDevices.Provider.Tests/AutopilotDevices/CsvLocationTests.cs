@@ -128,11 +128,12 @@ public sealed class CsvLocationTests : AutopilotDevicesHarness
     [Fact]
     public void A_file_that_is_not_the_autopilot_csv_is_refused_without_quoting_a_line_of_it()
     {
-        File.WriteAllText(Path.Combine(Folder, "passwd.csv"), "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+        File.WriteAllText(Path.Combine(Folder, "settings.csv"), "user=admin;password=hunter2\nmode=nightly\n");
 
-        var problem = Problem("passwd.csv");
+        var problem = Problem("settings.csv");
 
         Assert.Contains("line 1: is not the Autopilot CSV's header", problem);
-        Assert.DoesNotContain("root", problem);
+        Assert.DoesNotContain("hunter2", problem);
+        Assert.DoesNotContain("admin", problem);
     }
 }
