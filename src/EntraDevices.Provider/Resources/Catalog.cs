@@ -1,6 +1,7 @@
 using EntraDevices.Graph.AutomaticIntuneEnrollment;
 using EntraDevices.Graph.AutopilotDeploymentProfile;
 using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.DevicePreparationPolicy;
 using EntraDevices.Graph.DeviceRegistrationPolicy;
 using EntraDevices.Graph.EnrollmentStatusPage;
 using EntraDevices.Provider.Hosting;
@@ -9,6 +10,7 @@ using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Lifecycle.Settings;
 using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
 using EntraDevices.Provider.Resources.AutopilotDeploymentProfile;
+using EntraDevices.Provider.Resources.AutopilotDevicePreparationPolicy;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
@@ -29,5 +31,6 @@ internal static class Catalog
         new ObjectResource<PageSpec, StatusPage>(new EnrollmentStatusPageKind(), connection),
         new SettingsResource<StatusPage>(new DefaultPageSettings(), connection),
         new AutopilotDevicesResource(connection, directories ?? new ProjectDirectories()),
+        new ObjectResource<PreparationSpec, PreparationPolicy>(new AutopilotDevicePreparationPolicyKind(), connection),
     ];
 }

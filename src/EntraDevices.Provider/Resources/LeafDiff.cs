@@ -100,6 +100,9 @@ internal static class LeafDiff
         (BoolValue a, BoolValue b) => a.Value == b.Value,
         (ArrayValue a, ArrayValue b) when asIdSet => SameIds(a, b),
         (ArrayValue a, ArrayValue b) => a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(p => Same(p.First.Plain, p.Second.Plain, false)),
+        // An object in a list (an allowed app): the same keys, each the same.
+        (ObjectValue a, ObjectValue b) => a.Properties.Count == b.Properties.Count
+            && a.Properties.All(p => b.Properties.TryGetValue(p.Key, out var other) && Same(p.Value.Plain, other.Plain, false)),
         _ => false,
     };
 

@@ -15,6 +15,9 @@ public class DevicePreparationPolicyTests : EmulatorTest
     private static readonly string Manage = TestTokens.WithRoles("DeviceManagementConfiguration.ReadWrite.All");
     private static readonly string ReadOnly = TestTokens.WithRoles("DeviceManagementConfiguration.Read.All");
 
+    /// <summary>A person's token: the target actions of a user-driven policy work only with one (§5).</summary>
+    private static readonly string Person = TestTokens.WithScopes("DeviceManagementConfiguration.ReadWrite.All");
+
     private static JsonObject Choice(string name, int option) => Setting(name, "ChoiceSettingInstance", new JsonObject
     {
         ["choiceSettingValue"] = new JsonObject { ["value"] = $"enrollment_autopilot_dpp_{name}_{option}", ["children"] = new JsonArray() },
@@ -225,9 +228,25 @@ public class DevicePreparationPolicyTests : EmulatorTest
         {
             ["enrollmentTimeDeviceMembershipTargets"] = new JsonArray(new JsonObject { ["targetType"] = "staticSecurityGroup", ["targetId"] = groupId }),
         }.ToJsonString();
-        var response = await SendAsync(HttpMethod.Post, $"{Policies}/{policyId}/{action}EnrollmentTimeDeviceMembershipTarget", Manage, body);
+        var response = await SendAsync(HttpMethod.Post, $"{Policies}/{policyId}/{action}EnrollmentTimeDeviceMembershipTarget", Person, body);
         Assert.Equal(200, (int)response.StatusCode);
         return await JsonAsync(response);
+    }
+
+    [Fact]
+    public async Task Setting_the_device_group_of_a_user_driven_policy_with_an_application_token_answers_500_and_binds_nothing()
+    {
+        // A choice the facts leave open (§5, unknown 1): dt reported this in March 2026; the emulator keeps it.
+        var id = (string)(await CreateAsync(Policy()))["id"]!;
+        var body = new JsonObject
+        {
+            ["enrollmentTimeDeviceMembershipTargets"] = new JsonArray(new JsonObject { ["targetType"] = "staticSecurityGroup", ["targetId"] = Group("g-devices") }),
+        }.ToJsonString();
+
+        var response = await SendAsync(HttpMethod.Post, $"{Policies}/{id}/setEnrollmentTimeDeviceMembershipTarget", Manage, body);
+
+        Assert.Equal(500, (int)response.StatusCode);
+        Assert.Empty((await TargetAsync(id, "retrieve"))["enrollmentTimeDeviceMembershipTargetValidationStatuses"]!.AsArray());
     }
 
     [Theory]

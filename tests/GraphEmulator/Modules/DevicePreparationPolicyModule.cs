@@ -15,7 +15,8 @@ namespace EntraDevices.GraphEmulator.Modules;
 /// (<c>groups</c> and their <c>owners</c> relation, the Intune Provisioning Client by appId among
 /// <c>servicePrincipals</c>) and answers 200 with <c>validationSucceeded</c> false and a code when it fails, retrieve
 /// reads the bound group back, clear unbinds it; <c>assign</c> replaces the user-group assignments (§4).
-/// Choices the docs leave open, each pinned by a test: PUT answers 204; read-only fields in a PUT or POST answer 400;
+/// Choices the docs leave open, each pinned by a test: setting the target with an application token answers 500 for a
+/// user-driven policy (dt's report of March 2026, §5) and works with a person's token; PUT answers 204; read-only fields in a PUT or POST answer 400;
 /// a template change answers 400; a choice other than <c>_0</c> for deployment mode, type or join answers 400; a
 /// settings read returns the template references as sent.
 /// </summary>
@@ -159,7 +160,13 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
         {
             tenant.RequireIntuneLicence();
             tenant.AdmitWrite(request.App);
-            _ = Policy(request);
+            var policy = Policy(request);
+            if (request.Token.IsAppOnly && (string?)policy["templateReference"]?["templateId"] == UserDrivenTemplate)
+            {
+                // dt's documented failure (§5): with an application token the call fails for user-driven policies.
+                throw new GraphErrorException(StatusCodes.Status500InternalServerError, "InternalServerError", "An internal server error has occurred.");
+            }
+
             var targets = request.JsonBody()["enrollmentTimeDeviceMembershipTargets"] as JsonArray
                 ?? throw GraphErrorException.BadRequest("'enrollmentTimeDeviceMembershipTargets' is required.");
             if (targets.Count != 1 || (string?)targets[0]?["targetType"] != "staticSecurityGroup" || (string?)targets[0]?["targetId"] is not { Length: > 0 } groupId)
