@@ -74,6 +74,7 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         var throttle = Flag(state, "writeThrottle");
         var otherTenant = Serials(autopilot, "otherTenantSerials");
         var storageErrors = Serials(autopilot, "storageErrorSerials");
+        var directory = Part(state, "directory");
 
         // Intune's write limits, on (the default) or off: a benchmark of 10,000 devices measures requests, not 429 waits.
         if (throttle is { } on)
@@ -102,6 +103,37 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         if (authorization is not null)
         {
             tenant.SetAuthorizationPolicy(authorization);
+        }
+
+        if (directory is not null)
+        {
+            SeedDirectory(directory);
+        }
+    }
+
+    /// <summary>
+    /// Adds directory objects made outside the provider (by the program's azuread resources, or by hand):
+    /// <c>{"servicePrincipals":[{id, appId}], "groups":[{id, securityEnabled, groupTypes, owners:[id]}]}</c>.
+    /// </summary>
+    private void SeedDirectory(JsonObject directory)
+    {
+        foreach (var principal in (directory["servicePrincipals"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            tenant.Collection("servicePrincipals").Seed((JsonObject)principal.DeepClone());
+        }
+
+        var groups = tenant.Collection("groups");
+        foreach (var group in (directory["groups"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = (JsonObject)group.DeepClone();
+            var owners = copy["owners"] as JsonArray ?? [];
+            copy.Remove("owners");
+            var id = (string?)copy["id"] ?? throw new JsonException("Each group needs an id.");
+            groups.Seed(copy);
+            foreach (var owner in owners)
+            {
+                groups.Relate(id, "owners", owner?.GetValue<string>() ?? throw new JsonException("owners must hold ids."));
+            }
         }
     }
 
