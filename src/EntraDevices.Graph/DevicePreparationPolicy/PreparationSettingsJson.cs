@@ -120,18 +120,18 @@ public static class PreparationSettingsJson
             {
                 if (instance is not null)
                 {
-                    result.Add(Wrap(instance));
+                    result.Add((JsonNode)Wrap(instance));
                 }
             }
             else
             {
-                result.Add(Sendable(entry));
+                result.Add((JsonNode)Sendable(entry));
             }
         }
 
         foreach (var instance in replaced.Values.OfType<JsonObject>())
         {
-            result.Add(Wrap(instance));
+            result.Add((JsonNode)Wrap(instance));
         }
 
         return result;
