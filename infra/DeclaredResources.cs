@@ -19,6 +19,9 @@ internal sealed record DeclaredResources(
     EnrollmentStatusPage? StatusPage = null,
     AutopilotDevices? Devices = null)
 {
+    /// <summary>The device preparation policy and its device group, when the stack declares them.</summary>
+    public DeclaredPreparation? DevicePreparation { get; init; }
+
     /// <summary>The memberships of the join group the stack declares (users and nested groups), one resource each.</summary>
     public IReadOnlyList<GroupMember> JoinGroupMembers { get; init; } = [];
 
@@ -98,6 +101,19 @@ internal sealed record DeclaredResources(
             };
         }
 
+        if (DevicePreparation is { } preparation)
+        {
+            outputs["devicePreparation"] = new Dictionary<string, object?>
+            {
+                ["policyId"] = preparation.Policy.Id,
+                ["deviceGroupObjectId"] = preparation.Policy.DeviceGroup,
+                ["priority"] = preparation.Policy.Priority,
+            };
+        }
+
         return outputs;
     }
 }
+
+/// <summary>The device preparation policy; the service principal and group are null when the stack names an existing group.</summary>
+internal sealed record DeclaredPreparation(ServicePrincipal? ProvisioningClient, Group? DeviceGroup, AutopilotDevicePreparationPolicy Policy);

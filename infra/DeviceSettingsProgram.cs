@@ -21,6 +21,7 @@ internal static class DeviceSettingsProgram
     public const string DeploymentProfileResourceName = "autopilot-deployment-profile";
     public const string StatusPageResourceName = "enrollment-status-page";
     public const string DevicesResourceName = "autopilot-devices";
+    public const string DevicePreparationResourceName = "device-preparation-policy";
 
     /// <summary>
     /// The Autopilot devices' own time limit. A first import of thousands takes long under Intune's write limits, and
@@ -97,10 +98,60 @@ internal static class DeviceSettingsProgram
             })
             : null;
 
+        var preparation = settings.DevicePreparation is { } declaredPreparation ? DevicePreparation(declaredPreparation) : null;
+
         return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page, devices)
         {
             JoinGroupMembers = joinGroupMembers,
+            DevicePreparation = preparation,
         };
+    }
+
+    /// <summary>
+    /// The device preparation policy with its device group: made here and owned by the Intune Provisioning Client (whose
+    /// service principal is adopted or created), or an existing one the preview checks first. The policy depends on the group's
+    /// output, so the group and its owner exist before the policy is bound to it.
+    /// </summary>
+    private static DeclaredPreparation DevicePreparation(DevicePreparationSettings declared)
+    {
+        var client = declared.DeviceGroupName is null ? null : DevicePreparationDeviceGroup.ProvisioningClient();
+        var group = client is null ? null : DevicePreparationDeviceGroup.Create(declared.DeviceGroupName!, client);
+        var deviceGroupId = group?.ObjectId ?? DevicePreparationDeviceGroup.Checked(declared.DeviceGroupId!);
+        var args = new AutopilotDevicePreparationPolicyArgs
+        {
+            Name = declared.Name,
+            DeviceGroup = deviceGroupId,
+            UserGroups = [.. declared.UserGroupIds],
+            AllowSkip = declared.AllowSkip,
+            AllowDiagnostics = declared.AllowDiagnostics,
+            TimeoutMinutes = declared.TimeoutMinutes,
+        };
+        if (declared.Description is { } description)
+        {
+            args.Description = description;
+        }
+
+        if (declared.UserAccountType is { } accountType)
+        {
+            args.UserAccountType = accountType;
+        }
+
+        if (declared.CustomErrorMessage is { } message)
+        {
+            args.CustomErrorMessage = message;
+        }
+
+        if (declared.AllowedApps is { } apps)
+        {
+            args.AllowedApps = [.. apps.Select(app => new Pulumi.EntraDevices.Inputs.AllowedAppArgs { Id = app.Id, Type = app.Type })];
+        }
+
+        if (declared.AllowedScriptIds is { } scripts)
+        {
+            args.AllowedScripts = [.. scripts];
+        }
+
+        return new DeclaredPreparation(client, group, new AutopilotDevicePreparationPolicy(DevicePreparationResourceName, args));
     }
 
     /// <summary>An Enrollment Status Page assigned to the Autopilot device group; only what the stack declares is sent.</summary>

@@ -17,6 +17,7 @@ internal static class ConfigKeys
     public const string DeploymentProfileSection = "deploymentProfile";
     public const string StatusPageSection = "enrollmentStatusPage";
     public const string AutopilotDevicesSection = "autopilotDevices";
+    public const string DevicePreparationSection = "devicePreparation";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -73,6 +74,27 @@ internal static class ConfigKeys
     public const string DevicesAssignedUser = "autopilotDevices.assignedUser";
     public const string DevicesWhenRemoved = "autopilotDevices.whenRemoved";
 
+    public const string CreateDevicePreparation = "devicePreparation.create";
+    public const string PreparationName = "devicePreparation.name";
+    public const string PreparationDescription = "devicePreparation.description";
+    public const string PreparationDeviceGroupName = "devicePreparation.deviceGroupName";
+    public const string PreparationDeviceGroupId = "devicePreparation.deviceGroupId";
+    public const string PreparationUserGroupIds = "devicePreparation.userGroupIds";
+    public const string PreparationUserAccountType = "devicePreparation.userAccountType";
+    public const string PreparationTimeoutMinutes = "devicePreparation.timeoutMinutes";
+    public const string PreparationCustomErrorMessage = "devicePreparation.customErrorMessage";
+    public const string PreparationAllowSkip = "devicePreparation.allowSkip";
+    public const string PreparationAllowDiagnostics = "devicePreparation.allowDiagnostics";
+    public const string PreparationAllowedApps = "devicePreparation.allowedApps";
+    public const string PreparationAllowedScriptIds = "devicePreparation.allowedScriptIds";
+
+    /// <summary>The device preparation policy's keys other than <see cref="CreateDevicePreparation"/>.</summary>
+    public static readonly IReadOnlyList<string> PreparationSettingKeys =
+    [
+        PreparationName, PreparationDescription, PreparationDeviceGroupName, PreparationDeviceGroupId, PreparationUserGroupIds, PreparationUserAccountType,
+        PreparationTimeoutMinutes, PreparationCustomErrorMessage, PreparationAllowSkip, PreparationAllowDiagnostics, PreparationAllowedApps, PreparationAllowedScriptIds,
+    ];
+
     /// <summary>The keys that say who is in the created join group.</summary>
     public static readonly IReadOnlyList<string> JoinGroupMemberKeys =
         [JoinGroupMemberUserIds, JoinGroupMemberGroupIds, JoinGroupMembershipRule, JoinGroupMembersManagedElsewhere];
@@ -125,12 +147,14 @@ internal static class ConfigKeys
         DevicesGroupTag,
         DevicesAssignedUser,
         DevicesWhenRemoved,
+        CreateDevicePreparation,
+        .. PreparationSettingKeys,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
         [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection,
-            AutopilotDevicesSection];
+            AutopilotDevicesSection, DevicePreparationSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

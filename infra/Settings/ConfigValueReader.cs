@@ -213,6 +213,53 @@ internal sealed class ConfigValueReader(IReadOnlyDictionary<string, string?> val
         return Failed(key) ? [] : ids;
     }
 
+    /// <summary>
+    /// A list of apps, each <c>{id, type}</c>: a GUID and one of <paramref name="types"/>. Null when unset; empty when invalid.
+    /// </summary>
+    public IReadOnlyList<(string Id, string Type)>? Apps(string key, IReadOnlyList<string> types)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var accepted = $"a list of apps, each {{ id: the app's id in Intune (a GUID), type: one of {string.Join(", ", types)} }}";
+        JsonElement[]? items;
+        try
+        {
+            items = JsonSerializer.Deserialize<JsonElement[]>(raw);
+        }
+        catch (JsonException)
+        {
+            items = null;
+        }
+
+        if (items is null)
+        {
+            Fail(key, $"{Name(key)} is {Quote(raw)}; accepted values: {accepted}.");
+            return [];
+        }
+
+        var apps = new List<(string, string)>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+            var type = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String ? typeValue.GetString() : null;
+            var extra = item.ValueKind == JsonValueKind.Object ? item.EnumerateObject().Select(p => p.Name).Where(n => n is not ("id" or "type")).ToList() : [];
+            if (!Guid.TryParse(id, out var guid) || type is null || !types.Contains(type) || extra.Count > 0)
+            {
+                Fail(key, $"{Name(key)}[{i}] is {item.GetRawText()}; accepted values: {accepted}.");
+                continue;
+            }
+
+            apps.Add((guid.ToString("D"), type));
+        }
+
+        return Failed(key) ? [] : apps;
+    }
+
     private string? Raw(string key) => values.TryGetValue(key, out var value) ? value : null;
 
     private void Fail(string key, string message)

@@ -52,6 +52,7 @@ internal sealed partial record StackSettings
             RestrictBitLockerKeySelfRecovery = reader.Boolean(ConfigKeys.RestrictBitLockerKeySelfRecovery),
             Enrollment = ReadEnrollment(reader),
             Devices = ReadDevices(reader),
+            DevicePreparation = ReadDevicePreparation(reader),
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 

@@ -19,6 +19,8 @@ internal sealed partial record StackSettings
     public const string DefaultAutopilotGroupName = "Autopilot devices";
     public const string DefaultStatusPageName = "Autopilot Enrollment Status Page";
     public const string DefaultDeploymentProfileName = "Autopilot user-driven Microsoft Entra join";
+    public const string DefaultPreparationName = "Autopilot device preparation, user-driven Microsoft Entra join";
+    public const string DefaultPreparationDeviceGroupName = "Autopilot device preparation devices";
     public const string DefaultLocalAdminsGroupName = "Entra ID joined devices - additional local administrators";
 
     public const string RestoreOriginal = "restoreOriginal";
@@ -60,6 +62,9 @@ internal sealed partial record StackSettings
     /// <summary>The Autopilot devices of the OEM's CSV; <see langword="null"/> when the stack declares none.</summary>
     public DevicesSettings? Devices { get; init; }
 
+    /// <summary>The device preparation policy to create, with its device group; <see langword="null"/> for none.</summary>
+    public DevicePreparationSettings? DevicePreparation { get; init; }
+
     /// <summary>Automatic Intune enrollment (MDM and MAM user scopes); <see langword="null"/> when the stack does not declare it.</summary>
     public EnrollmentSettings? Enrollment { get; init; }
 
@@ -76,6 +81,16 @@ internal sealed partial record StackSettings
         .. Join is { Scope: MembershipScope.Selected, UserIds.Count: 0, ExistingGroupIds.Count: 0, CreatedGroupMembers.ManagedElsewhere: true }
             ? [$"{ConfigKeys.JoinScope} is \"selected\" and only the join group this program creates may join devices, which this stack creates empty "
                 + $"({ConfigKeys.JoinGroupMembersManagedElsewhere}): until the process that fills it adds members, nobody can join devices to Microsoft Entra."]
+            : Array.Empty<string>(),
+        .. Devices is not null && DevicePreparation is not null
+            ? [$"The stack declares both classic Autopilot devices ({ConfigKeys.DevicesCsv}) and device preparation: a device registered as a classic "
+                + "Autopilot device gets the classic deployment profile, never device preparation, whoever signs in (Microsoft's rule). To move a device "
+                + $"to device preparation, take it out of the CSV with {ConfigKeys.DevicesWhenRemoved} \"delete\" and reset it."]
+            : Array.Empty<string>(),
+        .. DevicePreparation is { UserAccountType: "standardUser" or null } && RegisteringUsersLocalAdmins is { Scope: not MembershipScope.All }
+            ? [$"{ConfigKeys.PreparationUserAccountType} is a standard user while {ConfigKeys.RegisteringUsersLocalAdminScope} is not \"all\": Microsoft "
+                + "lists this combination as one where device preparation is skipped and people reach the desktop without their apps. Set "
+                + $"{ConfigKeys.PreparationUserAccountType} to \"administrator\" (the Entra setting then keeps people standard users), or the scope to \"all\"."]
             : Array.Empty<string>(),
     ];
 

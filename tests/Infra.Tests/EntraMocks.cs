@@ -14,6 +14,9 @@ internal sealed class EntraMocks : IMocks
 {
     public const string GroupType = "azuread:index/group:Group";
     public const string DirectoryRoleType = "azuread:index/directoryRole:DirectoryRole";
+    public const string ServicePrincipalType = "azuread:index/servicePrincipal:ServicePrincipal";
+    public const string GetGroupToken = "azuread:index/getGroup:getGroup";
+    public const string GetServicePrincipalToken = "azuread:index/getServicePrincipal:getServicePrincipal";
     public const string DirectoryRoleAssignmentType = "azuread:index/directoryRoleAssignment:DirectoryRoleAssignment";
     public const string PolicyId = "deviceRegistrationPolicy";
     public const string BitLockerId = "authorizationPolicy";
@@ -79,6 +82,7 @@ internal sealed class EntraMocks : IMocks
         {
             case GroupType:
             case DirectoryRoleType:
+            case ServicePrincipalType:
                 id = ObjectIdOf(name);
                 state["objectId"] = id;
                 break;
@@ -119,9 +123,21 @@ internal sealed class EntraMocks : IMocks
         return Task.CompletedTask;
     }
 
-    /// <summary>No function is invoked by the program.</summary>
+    /// <summary>What the data sources the program reads answer, by function token (an existing device group, a service principal).</summary>
+    public Dictionary<string, ImmutableDictionary<string, object>> Invokes { get; } = [];
+
+    /// <summary>Every data source call, in order.</summary>
+    public List<MockCallArgs> Calls { get; } = [];
+
     public Task<object> CallAsync(MockCallArgs args)
-        => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+    {
+        lock (Calls)
+        {
+            Calls.Add(args);
+        }
+
+        return Task.FromResult<object>(Invokes.TryGetValue(args.Token ?? "", out var answer) ? answer : ImmutableDictionary<string, object>.Empty);
+    }
 
     /// <summary>What the provider reports: the original settings overlaid with what the stack declared.</summary>
     private static ImmutableDictionary<string, object> EffectivePolicy(ImmutableDictionary<string, object> inputs)

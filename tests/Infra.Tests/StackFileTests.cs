@@ -259,6 +259,16 @@ public sealed class StackFileTests
             expected.Add($"{AutopilotDevices.TypeToken}::{DeviceSettingsProgram.DevicesResourceName}");
         }
 
+        if (settings.DevicePreparation is { } preparation)
+        {
+            expected.Add($"{AutopilotDevicePreparationPolicy.TypeToken}::{DeviceSettingsProgram.DevicePreparationResourceName}");
+            if (preparation.DeviceGroupName is not null)
+            {
+                expected.Add($"{EntraMocks.GroupType}::{DevicePreparationDeviceGroup.GroupResourceName}");
+                expected.Add($"{EntraMocks.ServicePrincipalType}::{DevicePreparationDeviceGroup.ServicePrincipalResourceName}");
+            }
+        }
+
         return [.. expected.Order(StringComparer.Ordinal)];
     }
 
