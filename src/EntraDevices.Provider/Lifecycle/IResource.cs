@@ -6,9 +6,9 @@ namespace EntraDevices.Provider.Lifecycle;
 
 /// <summary>
 /// One resource type of this provider, in typed values; the gRPC adapter calls it. Resources do not implement
-/// it themselves: <see cref="Settings.SettingsResource{TLive}"/> and <see cref="Objects.ObjectResource{TSpec, TLive}"/>
-/// run the lifecycle once, over what each resource supplies. The one exception is the set of Autopilot devices, whose
-/// set lifecycle (thousands of objects from a file, partial failure per device) is its own, in its folder.
+/// it themselves: <see cref="Settings.SettingsResource{TLive}"/>, <see cref="Objects.ObjectResource{TSpec, TLive}"/> and
+/// <see cref="Sets.SetResource{TRow}"/> run the lifecycle once, over what each resource supplies. The one exception is
+/// the set of Autopilot devices, whose set lifecycle (pending imports, hash digests) is still its own, in its folder.
 /// </summary>
 public interface IResource
 {

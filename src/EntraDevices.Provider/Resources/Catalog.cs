@@ -7,12 +7,14 @@ using EntraDevices.Graph.EnrollmentStatusPage;
 using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Lifecycle.Settings;
 using EntraDevices.Provider.Resources.AutomaticIntuneEnrollment;
 using EntraDevices.Provider.Resources.AutopilotDeploymentProfile;
 using EntraDevices.Provider.Resources.AutopilotDevicePreparationPolicy;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Resources.BitLockerKeyRecoveryRestriction;
+using EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
 using EntraDevices.Provider.Resources.DeviceRegistrationPolicy;
 using EntraDevices.Provider.Resources.EnrollmentStatusPage;
 
@@ -32,5 +34,6 @@ internal static class Catalog
         new SettingsResource<StatusPage>(new DefaultPageSettings(), connection),
         new AutopilotDevicesResource(connection, directories ?? new ProjectDirectories()),
         new ObjectResource<PreparationSpec, PreparationPolicy>(new AutopilotDevicePreparationPolicyKind(), connection),
+        new SetResource<IdentifierRow>(new CorporateDeviceIdentifiersKind(directories ?? new ProjectDirectories()), connection),
     ];
 }

@@ -14,13 +14,15 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// </summary>
 internal sealed class CsvFile(ProjectDirectories directories)
 {
+    private readonly CsvSource _source = new(directories, DevicesProperties.Csv,
+        "accepted: a FileAsset of the OEM's CSV (e.g. new FileAsset(\"devices/dev.csv\")), or a FileArchive of a folder of them (e.g. new FileArchive(\"devices/oem\"))",
+        "hardware hashes included");
+
     /// <summary>The last whole read, for the next operation on the same unchanged files (a preview's Check, then its Diff or Create).</summary>
     private Scanned? _last;
-    private const string Accepted = "accepted: a FileAsset of the OEM's CSV (e.g. new FileAsset(\"devices/dev.csv\")), or a FileArchive of a folder of them "
-        + "(e.g. new FileArchive(\"devices/oem\"))";
 
     /// <summary>Whether a value is a source this resource reads at all (an asset or an archive); its problems are <see cref="Problem"/>'s.</summary>
-    public static bool IsSource(PropertyValue? value) => value?.Plain is AssetValue or ArchiveValue;
+    public static bool IsSource(PropertyValue? value) => CsvSource.IsSource(value);
 
     /// <summary>Why the source cannot be read, in words that name the property and what is accepted; null when it can.</summary>
     public string? Problem(PropertyValue source) => Locate(source, out _);
@@ -95,43 +97,7 @@ internal sealed class CsvFile(ProjectDirectories directories)
     private IReadOnlyList<(string Name, string Full)> Files(PropertyValue source) =>
         Locate(source, out var files) is { } problem ? throw new CleanFailure(CleanFailureReason.InvalidInput, $"{problem} Nothing was changed.") : files;
 
-    private string? Locate(PropertyValue source, out IReadOnlyList<(string Name, string Full)> files)
-    {
-        files = [];
-        var (path, archive) = source.Plain switch
-        {
-            AssetValue { Uri: not null } or ArchiveValue { Uri: not null } => (null, false),
-            AssetValue { Path: { } file } => (file, false),
-            ArchiveValue { Path: { } named } => (named, true),
-            _ => (null, source.Plain is ArchiveValue),
-        };
-        if (path is null)
-        {
-            return source.Plain switch
-            {
-                AssetValue { Uri: not null } or ArchiveValue { Uri: not null } => $"'{DevicesProperties.Csv}' is remote; {Accepted}.",
-                AssetValue { Text: not null } => $"'{DevicesProperties.Csv}' is a StringAsset, whose text (hardware hashes included) the engine keeps in the state; "
-                    + $"{Accepted}, of which the state keeps only the path and a hash.",
-                ArchiveValue => $"'{DevicesProperties.Csv}' is an AssetArchive; {Accepted}.",
-                _ => $"'{DevicesProperties.Csv}' is an asset with neither a path nor text; {Accepted}.",
-            };
-        }
-
-        if (CsvPath.Problem(path, directories.Resolve, $"the folder the program runs in, {directories.Program}", out var found, out var folder) is { } problem)
-        {
-            return $"'{DevicesProperties.Csv}' {problem}";
-        }
-
-        if (folder != archive)
-        {
-            return folder
-                ? $"'{DevicesProperties.Csv}' is a FileAsset of the folder {path}; accepted: a FileArchive of it (new FileArchive(\"{path}\")), whose .csv files are read."
-                : $"'{DevicesProperties.Csv}' is a FileArchive of {path}, which is not a folder; {Accepted}.";
-        }
-
-        files = [.. found.Select(full => (folder ? Path.GetFileName(full) : path, full))];
-        return null;
-    }
+    private string? Locate(PropertyValue source, out IReadOnlyList<(string Name, string Full)> files) => _source.Locate(source, out files);
 
     /// <summary>One file, once its path passed the rule. ANSI and UTF-8 files alike read as UTF-8: serials, keys and hashes are ASCII.</summary>
     private static StreamReader Open(string name, string full)

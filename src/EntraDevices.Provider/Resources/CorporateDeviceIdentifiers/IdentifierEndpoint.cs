@@ -1,0 +1,202 @@
+using EntraDevices.Graph;
+using EntraDevices.Graph.CorporateIdentifiers;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
+
+namespace EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
+
+/// <summary>
+/// How corporate identifiers are read and written: imported in calls of 500 without overwriting; an identity Intune did
+/// not take (<c>status</c> false: a duplicate, say) or whose answer was lost is looked up with a search, waiting out
+/// replica lag, and recorded when the tenant holds it; removed one DELETE at a time, a lost answer judged by a re-read.
+/// </summary>
+internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consistency consistency) : ISetEndpoint<IdentifierRow>
+{
+    public async Task ApplyAsync(SetWork work, SetPlan<IdentifierRow> plan, Operation operation)
+    {
+        var keys = plan.Added.Select(row => row.Identifier).ToList();
+        if (keys.Count > 0 && work.Items.Count == 0)
+        {
+            await TellIfFirstAsync(operation);
+        }
+
+        var unconfirmed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var done = 0;
+        foreach (var chunk in keys.Chunk(CorporateIdentifierClient.PerCall))
+        {
+            await operation.StatusAsync($"importing corporate identifiers: {done} of {keys.Count} sent");
+            try
+            {
+                var results = await client.ImportAsync(chunk, operation.Token);
+                var byIdentifier = results.GroupBy(r => r.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+                foreach (var key in chunk)
+                {
+                    if (byIdentifier.TryGetValue(key, out var result) && result is { Imported: true, Id: { Length: > 0 } id })
+                    {
+                        work.Record(key, id);
+                        work.Changed++;
+                    }
+                    else
+                    {
+                        unconfirmed[key] = "Intune did not import it (status false)";
+                    }
+                }
+            }
+            catch (GraphRequestException refused) when (!refused.OutcomeUnknown)
+            {
+                foreach (var key in chunk)
+                {
+                    work.ItemFailed(key, $"Graph refused the import: {refused.Message.TrimEnd('.')}");
+                }
+            }
+            catch (Exception lost) when (GraphFailures.StepFailed(lost))
+            {
+                foreach (var key in chunk)
+                {
+                    unconfirmed[key] = $"the import's answer was lost ({lost.Message.TrimEnd('.')}) and a search did not find it";
+                }
+            }
+
+            done += chunk.Length;
+        }
+
+        if (unconfirmed.Count > 0)
+        {
+            await ConfirmAsync(work, unconfirmed, operation);
+        }
+    }
+
+    /// <summary>Before the first import of a stack: the tenant's first Windows identifier changes how other devices are classified, so it is said.</summary>
+    private async Task TellIfFirstAsync(Operation operation)
+    {
+        try
+        {
+            if ((await client.ListAsync(operation.Token)).Count == 0)
+            {
+                await operation.NoteAsync("The tenant holds no Windows corporate identifier yet: from this import on, a Windows device that enrolls through "
+                    + "Microsoft Entra join and matches no identifier is marked personal (devices already enrolled keep their ownership).");
+            }
+        }
+        catch (Exception error) when (GraphFailures.StepFailed(error))
+        {
+            // Only a note depends on it; the import goes on.
+        }
+    }
+
+    /// <summary>Looks up what an import did not confirm: found (a duplicate, or applied behind a lost answer) is recorded, the rest failed.</summary>
+    private async Task ConfirmAsync(SetWork work, Dictionary<string, string> unconfirmed, Operation operation)
+    {
+        await operation.StatusAsync($"looking up {unconfirmed.Count} corporate identifier(s) the import did not confirm");
+        IReadOnlyList<CorporateIdentifier> found;
+        try
+        {
+            found = await consistency.ReadUntilAsync(token => client.SearchAsync([.. unconfirmed.Keys], token),
+                answer => answer.Count < unconfirmed.Count ? $"{unconfirmed.Count - answer.Count} identifier(s) not found yet" : null, operation.Token, operation.StatusAsync);
+        }
+        catch (Exception error) when (GraphFailures.StepFailed(error))
+        {
+            foreach (var (key, reason) in unconfirmed)
+            {
+                work.ItemFailed(key, $"{reason.Replace(" and a search did not find it", "", StringComparison.Ordinal)}; looking it up failed too");
+            }
+
+            work.Unknown($"Whether {unconfirmed.Count} corporate identifier(s) are in the tenant is not known: the search after the import failed "
+                + $"({error.Message.TrimEnd('.')}). They are recorded as failed; `pulumi up` imports them again and records those the tenant already holds.");
+            return;
+        }
+
+        var ids = found.GroupBy(f => f.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, reason) in unconfirmed)
+        {
+            if (ids.TryGetValue(key, out var id))
+            {
+                work.Record(key, id);
+            }
+            else
+            {
+                work.ItemFailed(key, reason);
+            }
+        }
+    }
+
+    public async Task RemoveAsync(SetWork work, IReadOnlyList<RecordedItem> items, Operation operation)
+    {
+        var done = 0;
+        foreach (var item in items)
+        {
+            await operation.StatusAsync($"deleting corporate identifiers: {done++} of {items.Count}");
+            try
+            {
+                await client.DeleteAsync(item.Line, operation.Token);
+                work.Forget(item.Key);
+                work.Changed++;
+            }
+            catch (Exception error) when (GraphFailures.StepFailed(error))
+            {
+                // Gone is known only from a read: the list no longer holds it.
+                var still = await StillThereAsync(item, operation);
+                if (still == false)
+                {
+                    work.Forget(item.Key);
+                    work.Changed++;
+                }
+                else if (still is null)
+                {
+                    work.Unknown($"Whether corporate identifier {item.Key} was deleted is not known ({error.Message.TrimEnd('.')}; reading it back failed too). "
+                        + "It stays recorded; `pulumi up` deletes it again if it is there.");
+                }
+                else
+                {
+                    work.Fail($"Corporate identifier {item.Key} was not deleted: {error.Message.TrimEnd('.')}. It stays recorded; run `pulumi up` again to delete it.");
+                }
+            }
+        }
+    }
+
+    private async Task<bool?> StillThereAsync(RecordedItem item, Operation operation)
+    {
+        try
+        {
+            return (await client.ListAsync(operation.Token)).Any(i => i.Id == item.Line);
+        }
+        catch (Exception error) when (GraphFailures.StepFailed(error))
+        {
+            return null;
+        }
+    }
+
+    public async Task RefreshAsync(SetWork work, Operation operation)
+    {
+        // A recorded identifier missing from the list is believed gone only after replica lag is waited out.
+        var listed = await consistency.ReadUntilAsync(token => client.ListAsync(token),
+            all => work.Items.Values.Count(id => !all.Any(i => i.Id == id)) is var missing and > 0 ? $"{missing} recorded identifier(s) not listed" : null,
+            operation.Token, operation.StatusAsync);
+        var byId = listed.ToDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
+        var byText = listed.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, id) in work.Items.ToList())
+        {
+            if (byId.ContainsKey(id))
+            {
+                continue;
+            }
+
+            // Deleted outside Pulumi, or deleted and imported again by hand (a new id).
+            if (byText.TryGetValue(key, out var other))
+            {
+                work.Record(key, other);
+            }
+            else
+            {
+                work.Forget(key);
+            }
+        }
+    }
+
+    public async Task<SetLedger> ImportAsync(Operation operation)
+    {
+        var all = await client.ListAsync(operation.Token);
+        return new SetLedger(all.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, string>());
+    }
+}

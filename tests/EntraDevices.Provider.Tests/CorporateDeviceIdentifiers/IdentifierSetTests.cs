@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using EntraDevices.Graph.Connection;
+using EntraDevices.GraphEmulator;
+using EntraDevices.Provider.Hosting;
+using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
+using EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
+using EntraDevices.Provider.Tests.Lifecycle;
+using EntraDevices.Provider.Values;
+
+namespace EntraDevices.Provider.Tests.CorporateDeviceIdentifiers;
+
+/// <summary>
+/// The set contract for corporate device identifiers, and what only they do (graph-device-preparation.md §6): imports
+/// of at most 500 through the action, an identifier the tenant already holds adopted, the first-identifier warning.
+/// </summary>
+public sealed class IdentifierSetTests : SetContract, IDisposable
+{
+    private const string Path = "deviceManagement/importedDeviceIdentities";
+    private static readonly Consistency Quick = new([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"entradevices-identifiers-{Guid.NewGuid():N}");
+    private readonly ProjectDirectories _directories = new();
+    private int _files;
+
+    public IdentifierSetTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _directories.StartIn(_folder);
+        Roles = ["DeviceManagementServiceConfig.ReadWrite.All"];
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected override string TypeToken => IdentifierProperties.Token;
+
+    protected override string[] Keys { get; } = ["Dell Inc,Latitude 7450,SN0001", "Dell Inc,Latitude 7450,SN0002", "Lenovo,ThinkPad T14,PF4XYZ01", "HP,EliteBook 840,5CG1234ABC"];
+
+    protected override string ItemsOutput => IdentifierProperties.Identifiers;
+
+    protected override string FailedOutput => IdentifierProperties.Failed;
+
+    protected override string ListPath => Path;
+
+    protected override IResource Build(Func<GraphConnection> connection) =>
+        new SetResource<IdentifierRow>(new CorporateDeviceIdentifiersKind(_directories, Quick), connection);
+
+    protected override ObjectValue Declaring(IEnumerable<string> keys, bool deleteRemoved = false)
+    {
+        var name = $"identifiers-{++_files}.csv";
+        File.WriteAllText(System.IO.Path.Combine(_folder, name), string.Join("\r\n", keys) + "\r\n");
+        var inputs = ObjectValue.Of((IdentifierProperties.Csv, new AssetValue($"hash-{name}", Path: name)));
+        return deleteRemoved ? inputs.With(IdentifierProperties.WhenRemoved, new StringValue(IdentifierProperties.Delete)) : inputs;
+    }
+
+    protected override IReadOnlySet<string> InTenant() =>
+        Emulator.Tenant.Collection(Path).List().Select(i => (string)i["importedDeviceIdentifier"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    protected override void DeleteOutside(string key)
+    {
+        var collection = Emulator.Tenant.Collection(Path);
+        foreach (var item in collection.List().Where(i => string.Equals((string?)i["importedDeviceIdentifier"], key, StringComparison.OrdinalIgnoreCase)))
+        {
+            collection.Delete((string)item["id"]!);
+        }
+    }
+
+    protected override void Lag(string key, int reads)
+    {
+        var collection = Emulator.Tenant.Collection(Path);
+        collection.HideFor((string)collection.List().Single(i => (string?)i["importedDeviceIdentifier"] == key)["id"]!, reads);
+    }
+
+    protected override void RefuseNextAdd() =>
+        Emulator.InjectFault(new Fault { Method = "POST", PathContains = "importDeviceIdentityList", Status = 400 });
+
+    [Fact]
+    public async Task Identifiers_go_to_the_import_action_in_calls_of_at_most_500_never_to_the_collection()
+    {
+        var keys = Enumerable.Range(0, 501).Select(i => $"Contoso,Model {i % 3},SERIAL{i:D5}").ToArray();
+
+        var created = await CreateAsync(Resource(), Checked(Declaring(keys)));
+
+        var imports = Emulator.Requests.Where(r => r.Method == "POST").ToList();
+        Assert.Equal(2, imports.Count);
+        Assert.All(imports, r => Assert.EndsWith("/importedDeviceIdentities/importDeviceIdentityList", r.Path));
+        Assert.Equal([500, 1], imports.Select(r => JsonNode.Parse(r.Body!)!["importedDeviceIdentities"]!.AsArray().Count));
+        Assert.False((bool)JsonNode.Parse(imports[0].Body!)!["overwriteImportedDeviceIdentities"]!);
+        Assert.Equal(501, (int)((NumberValue)created.Outputs.At(IdentifierProperties.IdentifierCount)!).Value);
+    }
+
+    [Fact]
+    public async Task An_identifier_the_tenant_already_holds_is_found_and_recorded_not_overwritten()
+    {
+        var existing = Emulator.Tenant.Collection(Path).Create(new JsonObject
+        {
+            ["importedDeviceIdentifier"] = Keys[0].ToUpperInvariant(),
+            ["importedDeviceIdentityType"] = "manufacturerModelSerial",
+        });
+
+        var created = await CreateAsync(Resource(), Checked(Declaring(Keys[..2])));
+
+        var recorded = (ObjectValue)created.Outputs.At(IdentifierProperties.Identifiers)!.Plain;
+        Assert.Equal(new StringValue((string)existing["id"]!), recorded.Properties[Keys[0]]);
+        Assert.Equal(2, Emulator.Tenant.Collection(Path).List().Count);
+        Assert.Contains(Emulator.Requests, r => r.Path.EndsWith("/searchExistingIdentities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_set_warns_that_the_tenants_first_identifier_changes_how_every_windows_device_is_classified()
+    {
+        var first = Check(Declaring(Keys[..1]));
+        var later = Check(Declaring(Keys[..2]), olds: Declaring(Keys[..1]));
+
+        Assert.Contains("marked personal", Assert.Single(first.Warnings));
+        Assert.Empty(later.Warnings);
+    }
+
+    [Fact]
+    public async Task The_first_import_into_a_tenant_without_identifiers_says_what_changes_and_a_later_one_does_not()
+    {
+        var notes = new List<string>();
+        var watched = new Operation(default, note: note => { notes.Add(note); return Task.CompletedTask; });
+
+        await Resource().CreateAsync(new ResourceCreate("urn", Checked(Declaring(Keys[..1])), false), watched);
+        var first = notes.ToList();
+        notes.Clear();
+        await Resource().CreateAsync(new ResourceCreate("urn", Checked(Declaring(Keys[1..2])), false), watched);
+
+        Assert.Contains(first, note => note.Contains("holds no Windows corporate identifier yet", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, note => note.Contains("holds no Windows corporate identifier yet", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Manufacturer,Model,Serial Number\r\nDell,Latitude,SN1", "line 1: is a header")]
+    [InlineData("Dell,Latitude", "line 1: has 2 field(s)")]
+    [InlineData("Dell,Latitude,SN.001", "line 1: has a period in its serial number")]
+    [InlineData("Dell,Latitude,SN1\r\ndell,latitude,sn1", "line 2: repeats the identifier of line 1")]
+    [InlineData("\"Dell, Inc\",Latitude,SN1", "line 1: holds a quote")]
+    [InlineData("Dell,,SN1", "line 1: has no model")]
+    public void A_bad_line_is_named_at_preview_with_what_the_file_takes(string content, string expected)
+    {
+        File.WriteAllText(System.IO.Path.Combine(_folder, "bad.csv"), content);
+
+        var result = Check(ObjectValue.Of((IdentifierProperties.Csv, new AssetValue("h", Path: "bad.csv"))));
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(IdentifierProperties.Csv, failure.Property);
+        Assert.Contains(expected, failure.Reason);
+    }
+
+    [Fact]
+    public void A_string_asset_or_a_bad_when_removed_is_refused_at_preview()
+    {
+        var result = Check(ObjectValue.Of(
+            (IdentifierProperties.Csv, new AssetValue("h", Text: "Dell,Latitude,SN1")),
+            (IdentifierProperties.WhenRemoved, new StringValue("purge"))));
+
+        Assert.Equal([IdentifierProperties.Csv, IdentifierProperties.WhenRemoved], result.Failures.Select(f => f.Property).Order());
+    }
+}
