@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Resources;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Values;
@@ -33,8 +34,9 @@ public class DeviceCsvBenchmarks
         File.WriteAllText(Path.Combine(_folder, "before.csv"), SyntheticCsv(Devices, changed: 0));
         File.WriteAllText(Path.Combine(_folder, "after.csv"), SyntheticCsv(Devices, changed: 10));
         var recorded = new CsvFile(directories).Devices(new AssetValue("before", Path: "before.csv"), DeviceDefaults.None)
-            .Select(d => RecordedDevice.Of(d, Guid.NewGuid().ToString())).ToList();
-        _state = new DeviceLedger(recorded, new Dictionary<string, string>()).Outputs(ObjectValue.Empty);
+            .ToDictionary(d => d.SerialNumber, d => RecordedDevice.Of(d, Guid.NewGuid().ToString()), StringComparer.OrdinalIgnoreCase);
+        _state = new SetLedger<RecordedDevice>(recorded, new Dictionary<string, string>())
+            .Outputs(ObjectValue.Empty, AutopilotDevicesKind.DeviceNames, new AutopilotDevicesKind(directories));
         _inputs = ObjectValue.Of((DevicesProperties.Csv, new AssetValue("after", Path: "after.csv")));
         if (CheckAndDiff() != 10)
         {

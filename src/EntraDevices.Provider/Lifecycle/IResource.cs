@@ -7,8 +7,7 @@ namespace EntraDevices.Provider.Lifecycle;
 /// <summary>
 /// One resource type of this provider, in typed values; the gRPC adapter calls it. Resources do not implement
 /// it themselves: <see cref="Settings.SettingsResource{TLive}"/>, <see cref="Objects.ObjectResource{TSpec, TLive}"/> and
-/// <see cref="Sets.SetResource{TRow}"/> run the lifecycle once, over what each resource supplies. The one exception is
-/// the set of Autopilot devices, whose set lifecycle (pending imports, hash digests) is still its own, in its folder.
+/// <see cref="Sets.SetResource{TRow, TItem}"/> run the lifecycle once, over what each resource supplies.
 /// </summary>
 public interface IResource
 {

@@ -32,8 +32,8 @@ internal static class Catalog
         new ObjectResource<ProfileSpec, DeploymentProfile>(new AutopilotDeploymentProfileKind(), connection),
         new ObjectResource<PageSpec, StatusPage>(new EnrollmentStatusPageKind(), connection),
         new SettingsResource<StatusPage>(new DefaultPageSettings(), connection),
-        new AutopilotDevicesResource(connection, directories ?? new ProjectDirectories()),
+        new SetResource<CsvDevice, RecordedDevice>(new AutopilotDevicesKind(directories ?? new ProjectDirectories()), connection),
         new ObjectResource<PreparationSpec, PreparationPolicy>(new AutopilotDevicePreparationPolicyKind(), connection),
-        new SetResource<IdentifierRow>(new CorporateDeviceIdentifiersKind(directories ?? new ProjectDirectories()), connection),
+        new SetResource<IdentifierRow, string>(new CorporateDeviceIdentifiersKind(directories ?? new ProjectDirectories()), connection),
     ];
 }

@@ -3,6 +3,7 @@ using EntraDevices.GraphEmulator;
 using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Tests.Lifecycle;
 using EntraDevices.Provider.Values;
@@ -39,7 +40,7 @@ public abstract class AutopilotDevicesHarness : ResourceHarness, IDisposable
     protected EntraDevices.GraphEmulator.Modules.AutopilotImport Autopilot => Emulator.Tenant.AutopilotImport;
 
     protected override IResource Build(Func<GraphConnection> connection) =>
-        new AutopilotDevicesResource(connection, Directories, Pacing);
+        new SetResource<CsvDevice, RecordedDevice>(new AutopilotDevicesKind(Directories, Pacing), connection);
 
     /// <summary>Two devices an import, polls and lag in milliseconds; a test may lower the cleanup budget.</summary>
     private protected ImportPacing Pacing { get; set; } = new(2, new Backoff(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), ShortLag);

@@ -1,4 +1,5 @@
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Tests.Inputs;
@@ -8,6 +9,11 @@ namespace EntraDevices.Provider.Tests.AutopilotDevices;
 /// <summary>Preview's checks of a set of devices: the asset, every row by CSV line, the defaults; and a Diff that counts and names devices. No Graph call.</summary>
 public sealed class DevicesCheckTests : AutopilotDevicesHarness
 {
+    private AutopilotDevicesKind Kind => new(Directories);
+
+    private static SetLedger<RecordedDevice> Ledger(RecordedDevice[] devices, Dictionary<string, string> failed) =>
+        new(devices.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase), failed);
+
     [Fact]
     public void A_good_csv_with_defaults_passes()
     {
@@ -37,7 +43,7 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
         // Check's read is kept for the Diff that follows it, only while the file is the same (path, size, time).
         var resource = Build(() => throw new InvalidOperationException("Check and Diff call no Graph API."));
         var inputs = Csv("dev.csv", Row("SN-1"));
-        var outputs = new DeviceLedger([], new Dictionary<string, string>()).Outputs(inputs);
+        var outputs = Ledger([], []).Outputs(inputs, AutopilotDevicesKind.DeviceNames, Kind);
         Assert.Empty(resource.Check(new ResourceCheck(Urn, inputs, ObjectValue.Empty)).Failures);
         Assert.Equal([DevicesProperties.DevicePath("SN-1")], resource.Diff(new ResourceDiff("set-1", outputs, inputs, ObjectValue.Empty)).Changes.Keys);
         Csv("dev.csv", Row("SN-1"), Row("SN-2"));
@@ -146,11 +152,11 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
     [Fact]
     public void Diff_counts_and_names_the_devices_added_changed_and_removed_without_graph()
     {
-        var state = new DeviceLedger(
+        var state = Ledger(
             [new RecordedDevice("SN-1", "id-1", CsvDevice.Of(new DeviceRow(2, "SN-1", null, HashOf("SN-1"), null, null), DeviceDefaults.None).ImportDigest, null, null),
              new RecordedDevice("SN-2", "id-2", "old", null, null),
              new RecordedDevice("SN-9", "id-9", "old", null, null)],
-            new Dictionary<string, string> { ["SN-8"] = "StorageError" }).Outputs(ObjectValue.Empty);
+            new Dictionary<string, string> { ["SN-8"] = "StorageError" }).Outputs(ObjectValue.Empty, AutopilotDevicesKind.DeviceNames, Kind);
 
         var diff = Diff(state, Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"), Row("SN-3")));
 

@@ -44,10 +44,10 @@ public sealed class IdentifierSetTests : SetContract, IDisposable
 
     protected override string FailedOutput => IdentifierProperties.Failed;
 
-    protected override string ListPath => Path;
+    protected override string ImportId(IEnumerable<string> keys) => "tenant";
 
     protected override IResource Build(Func<GraphConnection> connection) =>
-        new SetResource<IdentifierRow>(new CorporateDeviceIdentifiersKind(_directories, Quick), connection);
+        new SetResource<IdentifierRow, string>(new CorporateDeviceIdentifiersKind(_directories, Quick), connection);
 
     protected override ObjectValue Declaring(IEnumerable<string> keys, bool deleteRemoved = false)
     {

@@ -1,6 +1,7 @@
 using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
@@ -19,7 +20,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
     /// recorded as the tenant holds it, so state never keeps an old value the tenant no longer has (or a new one it
     /// never got); the progress counts only the devices that were given their new values.
     /// </summary>
-    public async Task UpdatePropertiesAsync(DeviceWork work, IReadOnlyList<ChangedDevice> changed, Operation operation)
+    public async Task UpdatePropertiesAsync(SetWork<RecordedDevice> work, IReadOnlyList<ChangedDevice> changed, Operation operation)
     {
         var (given, failed) = (0, 0);
         foreach (var (now, recorded) in changed)
@@ -71,7 +72,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
     }
 
     /// <summary>After a lost answer: the device as the tenant holds it is recorded; true when it holds what was declared.</summary>
-    private async Task<bool> ReadBackAsync(DeviceWork work, RecordedDevice before, CsvDevice now, GraphRequestException lost)
+    private async Task<bool> ReadBackAsync(SetWork<RecordedDevice> work, RecordedDevice before, CsvDevice now, GraphRequestException lost)
     {
         AutopilotDevice? live;
         try
@@ -108,7 +109,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
     /// A device whose hash or product key changed must be registered anew: its old record is deleted first, unless it is
     /// enrolled. Returns those that may be imported now.
     /// </summary>
-    public async Task<List<CsvDevice>> ClearForReimportAsync(DeviceWork work, IReadOnlyList<ChangedDevice> reimported, Operation operation)
+    public async Task<List<CsvDevice>> ClearForReimportAsync(SetWork<RecordedDevice> work, IReadOnlyList<ChangedDevice> reimported, Operation operation)
     {
         var ready = new List<CsvDevice>();
         foreach (var (now, before) in reimported)
@@ -137,7 +138,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
     }
 
     /// <summary>Imports an earlier run left pending: settled now, still pending (returned, to poll), or gone (to import again).</summary>
-    public async Task<(List<RecordedDevice> StillPending, List<CsvDevice> Again)> ResolvePendingAsync(DeviceWork work, IReadOnlyList<ChangedDevice> pending, Operation operation)
+    public async Task<(List<RecordedDevice> StillPending, List<CsvDevice> Again)> ResolvePendingAsync(SetWork<RecordedDevice> work, IReadOnlyList<ChangedDevice> pending, Operation operation)
     {
         List<RecordedDevice> still = [];
         List<CsvDevice> again = [];
@@ -171,7 +172,7 @@ internal sealed class DeviceChanges(AutopilotDeviceClient client)
     }
 
     /// <summary>One device's step: a failure is that device's alone, told by serial number, and its record stays as it was.</summary>
-    private static async Task PerDevice(DeviceWork work, RecordedDevice device, string what, Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    private static async Task PerDevice(SetWork<RecordedDevice> work, RecordedDevice device, string what, Func<CancellationToken, Task> step, CancellationToken cancellationToken)
     {
         try
         {

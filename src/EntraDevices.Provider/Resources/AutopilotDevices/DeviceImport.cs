@@ -2,6 +2,7 @@ using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
@@ -64,7 +65,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
 
     /// <summary>Imports and polls; this run's import id and its finished import records, for <see cref="ImportCleanup"/>.</summary>
     public async Task<(string ImportId, IReadOnlyList<ImportRecord> Finished)> RunAsync(
-        DeviceWork work, PropertyValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
+        SetWork<RecordedDevice> work, PropertyValue asset, IReadOnlyDictionary<string, CsvDevice> toImport, IReadOnlyList<RecordedDevice> pending, Operation operation)
     {
         var waiting = new Dictionary<string, CsvDevice>(StringComparer.OrdinalIgnoreCase);
         foreach (var device in pending)
@@ -111,7 +112,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         return (importId, waiting.Count > 0 ? await PollAsync(work, waiting, importId, operation) : []);
     }
 
-    private static void RecordPending(DeviceWork work, Dictionary<string, CsvDevice> waiting)
+    private static void RecordPending(SetWork<RecordedDevice> work, Dictionary<string, CsvDevice> waiting)
     {
         foreach (var (recordId, device) in waiting)
         {
@@ -143,7 +144,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
     }
 
     /// <summary>One bulk import; null when it was refused or its answer lost and importing should stop.</summary>
-    private async Task<IReadOnlyList<ImportRecord>?> SendAsync(DeviceWork work, List<(CsvDevice Device, DeviceToImport Import)> chunk, string importId, Operation operation)
+    private async Task<IReadOnlyList<ImportRecord>?> SendAsync(SetWork<RecordedDevice> work, List<(CsvDevice Device, DeviceToImport Import)> chunk, string importId, Operation operation)
     {
         try
         {
@@ -224,7 +225,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
         return [.. records.Where(r => r.ImportId == importId && serials.Contains(r.SerialNumber))];
     }
 
-    private async Task<IReadOnlyList<ImportRecord>> PollAsync(DeviceWork work, Dictionary<string, CsvDevice> waiting, string importId, Operation operation)
+    private async Task<IReadOnlyList<ImportRecord>> PollAsync(SetWork<RecordedDevice> work, Dictionary<string, CsvDevice> waiting, string importId, Operation operation)
     {
         var total = waiting.Count;
         var finished = new List<ImportRecord>();
@@ -283,7 +284,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
     }
 
     /// <summary>Records a finished import; true when its device is registered (imported now, or found registered after a lost answer).</summary>
-    private static bool Settle(DeviceWork work, ImportRecord record, CsvDevice device)
+    private static bool Settle(SetWork<RecordedDevice> work, ImportRecord record, CsvDevice device)
     {
         if (record.Succeeded)
         {
@@ -305,7 +306,7 @@ internal sealed class DeviceImport(AutopilotDeviceClient client, CsvFile csv, Im
     }
 
     /// <summary>A complete import without its device's id: the device record is found by serial number in one paged list.</summary>
-    private async Task FindMissingIdsAsync(DeviceWork work, Operation operation)
+    private async Task FindMissingIdsAsync(SetWork<RecordedDevice> work, Operation operation)
     {
         var missing = work.Devices.Values.Where(d => d.DeviceId.Length == 0).ToList();
         if (missing.Count == 0)

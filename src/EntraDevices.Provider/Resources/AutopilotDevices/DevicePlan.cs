@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using EntraDevices.Provider.Lifecycle.Sets;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
@@ -74,37 +75,25 @@ internal sealed record DevicePlan(
     public int Retried { get; init; }
 
     /// <param name="failed">The devices that failed before, by serial number (state's <c>failed</c>).</param>
-    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IEnumerable<CsvDevice> rows, IReadOnlyDictionary<string, string>? failed = null)
+    public static DevicePlan Compare(IReadOnlyCollection<RecordedDevice> recorded, IEnumerable<CsvDevice> rows, IReadOnlyDictionary<string, string>? failed = null) =>
+        From(SetPlan<CsvDevice, RecordedDevice>.Compare(
+            recorded.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase), rows, row => row.SerialNumber,
+            (before, row) => !before.Pending && before.SameRow(row) && before.SameProperties(row), failed));
+
+    /// <summary>The set lifecycle's plan in the devices' words: of the changed, which wait for an import, which are imported again, which only change a group tag or user.</summary>
+    public static DevicePlan From(SetPlan<CsvDevice, RecordedDevice> plan)
     {
-        var known = recorded.ToDictionary(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<CsvDevice> added = [];
         List<ChangedDevice> reimported = [], changed = [], pending = [];
-        foreach (var row in rows)
+        foreach (var item in plan.Changed)
         {
-            seen.Add(row.SerialNumber);
-            if (!known.TryGetValue(row.SerialNumber, out var before))
-            {
-                added.Add(row);
-            }
-            else if (before.Pending)
-            {
-                pending.Add(new ChangedDevice(row, before));
-            }
-            else if (!before.SameRow(row))
-            {
-                reimported.Add(new ChangedDevice(row, before));
-            }
-            else if (!before.SameProperties(row))
-            {
-                changed.Add(new ChangedDevice(row, before));
-            }
+            var device = new ChangedDevice(item.Now, item.Before);
+            (item.Before.Pending ? pending : !item.Before.SameRow(item.Now) ? reimported : changed).Add(device);
         }
 
-        return new DevicePlan(added, reimported, changed, pending, [.. recorded.Where(d => !seen.Contains(d.SerialNumber))])
+        return new DevicePlan(plan.Added, reimported, changed, pending, [.. plan.Removed.Select(r => r.Item)])
         {
-            FailuresGone = [.. (failed?.Keys ?? []).Where(serial => !seen.Contains(serial))],
-            Retried = failed is null ? 0 : added.Count(d => failed.ContainsKey(d.SerialNumber)),
+            FailuresGone = plan.FailuresGone,
+            Retried = plan.Retried,
         };
     }
 

@@ -1,6 +1,7 @@
 using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
@@ -13,24 +14,12 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// </summary>
 internal sealed class DeviceRemoval(AutopilotDeviceClient client)
 {
-    /// <summary>Removes the devices as declared; how many were deleted from Autopilot.</summary>
-    public async Task<int> RemoveAsync(DeviceWork work, IReadOnlyList<RecordedDevice> removed, string whenRemoved, Operation operation)
+    /// <summary>Deletes the devices (the set lifecycle keeps them instead when whenRemoved is keep).</summary>
+    public async Task RemoveAsync(SetWork<RecordedDevice> work, IReadOnlyList<RecordedDevice> removed, Operation operation)
     {
         if (removed.Count == 0)
         {
-            return 0;
-        }
-
-        if (whenRemoved == DevicesProperties.Keep)
-        {
-            foreach (var device in removed)
-            {
-                work.Forget(device.SerialNumber);
-            }
-
-            await operation.NoteAsync($"{removed.Count} device(s) left the stack but stay registered in Autopilot (whenRemoved: keep): "
-                + $"{Listing.FirstOf([.. removed.Select(d => d.SerialNumber)], 20)}.");
-            return 0;
+            return;
         }
 
         foreach (var device in removed.Where(d => d.Pending))
@@ -58,11 +47,10 @@ internal sealed class DeviceRemoval(AutopilotDeviceClient client)
                 + $"{Listing.FirstOf(tally.Enrolled, 20)}. Retire or delete them in Intune first, or set whenRemoved: keep.");
         }
 
-        return tally.Deleted;
     }
 
     /// <summary>One request for a batch, then each device's outcome; false when Graph refused the request itself and the rest should not be sent.</summary>
-    private async Task<bool> DeleteAsync(DeviceWork work, RecordedDevice[] batch, Tally tally, Operation operation)
+    private async Task<bool> DeleteAsync(SetWork<RecordedDevice> work, RecordedDevice[] batch, Tally tally, Operation operation)
     {
         IReadOnlyList<DeviceDeletion> outcomes;
         try
@@ -102,7 +90,7 @@ internal sealed class DeviceRemoval(AutopilotDeviceClient client)
     }
 
     /// <summary>A device Graph did not say it deleted: what the tenant holds of it decides what state records.</summary>
-    private async Task ReadBackAsync(DeviceWork work, RecordedDevice device, DeviceDeletion outcome, Tally tally, Operation operation)
+    private async Task ReadBackAsync(SetWork<RecordedDevice> work, RecordedDevice device, DeviceDeletion outcome, Tally tally, Operation operation)
     {
         AutopilotDevice? live;
         try

@@ -1,5 +1,6 @@
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 using EntraDevices.Provider.Values;
 using static EntraDevices.Provider.Resources.AutopilotDevices.DevicesProperties;
 
@@ -15,7 +16,7 @@ internal static class DevicesImport
     public const string BySerials = "serials:";
     public const string ByGroupTag = "groupTag:";
 
-    public static ReadResult Read(string id, IReadOnlyList<AutopilotDevice> tenant)
+    public static (SetLedger<RecordedDevice> Ledger, ObjectValue Inputs) Read(string id, IReadOnlyList<AutopilotDevice> tenant)
     {
         List<AutopilotDevice> chosen;
         var inputs = new Dictionary<string, PropertyValue> { [WhenRemoved] = new StringValue(Keep) };
@@ -51,10 +52,9 @@ internal static class DevicesImport
                 $"The import id '{id}' is not one this resource takes; accepted: {BySerials}SN1,SN2 (serial numbers) or {ByGroupTag}<group tag>.");
         }
 
-        var ledger = new DeviceLedger(
-            [.. chosen.Select(d => new RecordedDevice(d.SerialNumber, d.Id, RecordedDevice.UnknownDigest, d.GroupTag, d.UserPrincipalName))],
+        var ledger = new SetLedger<RecordedDevice>(
+            chosen.ToDictionary(d => d.SerialNumber, d => new RecordedDevice(d.SerialNumber, d.Id, RecordedDevice.UnknownDigest, d.GroupTag, d.UserPrincipalName), StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>());
-        var declared = new ObjectValue(inputs);
-        return new ReadResult(id, ledger.Outputs(declared), declared);
+        return (ledger, new ObjectValue(inputs));
     }
 }

@@ -1,6 +1,7 @@
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
+using EntraDevices.Provider.Lifecycle.Sets;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
@@ -12,22 +13,28 @@ namespace EntraDevices.Provider.Resources.AutopilotDevices;
 /// </summary>
 internal static class DevicesRefresh
 {
-    public static async Task<DeviceLedger> ReadAsync(AutopilotDeviceClient client, DeviceLedger ledger, Consistency lag, Operation operation)
+    public static async Task ReadAsync(AutopilotDeviceClient client, SetWork<RecordedDevice> work, Consistency lag, Operation operation)
     {
         var byId = await lag.ReadUntilAsync(_ => ListAsync(client, operation),
-            listed => Missing(ledger, listed).Count is var missing and > 0 ? $"{missing} recorded device(s) not in Autopilot's list yet" : null,
+            listed => Missing(work, listed) is var missing and > 0 ? $"{missing} recorded device(s) not in Autopilot's list yet" : null,
             operation.Token, operation.StatusAsync);
-        var live = ledger.Devices
-            .Where(d => d.Pending || byId.ContainsKey(d.DeviceId))
-            .Select(d => d.Pending ? d : d with { GroupTag = byId[d.DeviceId].GroupTag, AssignedUser = byId[d.DeviceId].UserPrincipalName })
-            .ToList();
-        return ledger with { Devices = live };
+        foreach (var device in work.Devices.Values.Where(d => !d.Pending).ToList())
+        {
+            if (byId.TryGetValue(device.DeviceId, out var live))
+            {
+                work.Record(device with { GroupTag = live.GroupTag, AssignedUser = live.UserPrincipalName });
+            }
+            else
+            {
+                work.Forget(device.SerialNumber);
+            }
+        }
     }
 
     private static async Task<Dictionary<string, AutopilotDevice>> ListAsync(AutopilotDeviceClient client, Operation operation) =>
         (await GraphFailures.BeforeWrite(() => client.DevicesAsync(operation.Token), "read the Autopilot devices"))
             .ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static List<RecordedDevice> Missing(DeviceLedger ledger, Dictionary<string, AutopilotDevice> byId) =>
-        [.. ledger.Devices.Where(d => !d.Pending && !byId.ContainsKey(d.DeviceId))];
+    private static int Missing(SetWork<RecordedDevice> work, Dictionary<string, AutopilotDevice> byId) =>
+        work.Devices.Values.Count(d => !d.Pending && !byId.ContainsKey(d.DeviceId));
 }

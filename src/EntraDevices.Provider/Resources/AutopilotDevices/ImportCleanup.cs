@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Provider.Lifecycle;
+using EntraDevices.Provider.Lifecycle.Sets;
 
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
@@ -19,7 +20,7 @@ internal sealed class ImportCleanup(AutopilotDeviceClient client, ImportPacing p
     /// <param name="finished">This run's finished import records.</param>
     /// <param name="importId">This run's import id (null when it imported nothing).</param>
     /// <param name="spent">How long the run took before its cleanup; null when it only cleans up.</param>
-    public async Task RunAsync(DeviceWork work, IReadOnlyList<ImportRecord> finished, string? importId, TimeSpan? spent, Operation operation)
+    public async Task RunAsync(SetWork<RecordedDevice> work, IReadOnlyList<ImportRecord> finished, string? importId, TimeSpan? spent, Operation operation)
     {
         var run = new Run(client, pacing, TimeFor(spent, pacing), operation);
         await run.DeleteAsync(finished);

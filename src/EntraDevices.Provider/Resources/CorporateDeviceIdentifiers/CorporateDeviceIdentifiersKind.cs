@@ -15,7 +15,7 @@ namespace EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
 /// preparation), on the set lifecycle. State keeps each identifier with its Graph id, never the file. An identifier is
 /// its own key, so nothing of one can change: it is added or removed.
 /// </summary>
-internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories directories, Consistency? consistency = null) : ISetKind<IdentifierRow>
+internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories directories, Consistency? consistency = null) : ISetKind<IdentifierRow, string>
 {
     private readonly IdentifierFiles _files = new(directories);
 
@@ -27,7 +27,11 @@ internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories director
 
     public string Source => Csv;
 
-    public string ChangedWhat => "changed";
+    public string ItemNoun => "identifier";
+
+    public string NotIn => "are not in the tenant";
+
+    public string KeptWhere => "in the tenant";
 
     public CheckResult Check(ResourceCheck check) => IdentifiersCheck.Check(check, _files);
 
@@ -44,11 +48,24 @@ internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories director
 
     public string KeyOf(IdentifierRow row) => row.Identifier;
 
-    public bool Same(string line, IdentifierRow row) => true;
+    /// <summary>An identifier is its own key: nothing of it can change.</summary>
+    public bool Same(string item, IdentifierRow row) => true;
+
+    public string Told(SetPlan<IdentifierRow, string> plan, ObjectValue inputs) =>
+        $"Corporate identifiers: {plan.Added.Count} to add{Which(plan.Added.Select(r => r.Identifier))}, {plan.Removed.Count} removed from the file"
+        + $"{Which(plan.Removed.Select(r => r.Key))}{(plan.Removed.Count == 0 ? "" : DeletesRemoved(inputs) ? " (deleted from the tenant)" : " (kept in the tenant: whenRemoved is keep)")}"
+        + $"{(plan.Retried > 0 ? $"; {plan.Retried} of those to add failed before and are retried" : "")}.";
+
+    /// <summary>The Graph id is the whole line.</summary>
+    public string Line(string item) => item;
+
+    public string? Parse(string key, string line) => line.Length > 0 ? line : null;
 
     public bool DeletesRemoved(ObjectValue inputs) => inputs.At(WhenRemoved)?.Plain is StringValue { Value: Delete };
 
-    public ISetEndpoint<IdentifierRow> Endpoint(GraphConnection connection) => new IdentifierEndpoint(new CorporateIdentifierClient(connection), consistency ?? Consistency.Intune);
+    public ISetEndpoint<IdentifierRow, string> Endpoint(GraphConnection connection) => new IdentifierEndpoint(new CorporateIdentifierClient(connection), consistency ?? Consistency.Intune);
 
     public JsonObject Schema() => IdentifiersSchema.Resource();
+
+    private static string Which(IEnumerable<string> keys) => keys.ToList() is { Count: > 0 } all ? $" ({Listing.FirstOf(all, 10)})" : "";
 }

@@ -3,6 +3,7 @@ using EntraDevices.Graph.CorporateIdentifiers;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Lifecycle.Objects;
 using EntraDevices.Provider.Lifecycle.Sets;
+using EntraDevices.Provider.Values;
 
 namespace EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
 
@@ -11,9 +12,9 @@ namespace EntraDevices.Provider.Resources.CorporateDeviceIdentifiers;
 /// not take (<c>status</c> false: a duplicate, say) or whose answer was lost is looked up with a search, waiting out
 /// replica lag, and recorded when the tenant holds it; removed one DELETE at a time, a lost answer judged by a re-read.
 /// </summary>
-internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consistency consistency) : ISetEndpoint<IdentifierRow>
+internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consistency consistency) : ISetEndpoint<IdentifierRow, string>
 {
-    public async Task ApplyAsync(SetWork work, SetPlan<IdentifierRow> plan, Operation operation)
+    public async Task ApplyAsync(SetWork<string> work, SetPlan<IdentifierRow, string> plan, ObjectValue inputs, TimeSpan elapsed, Operation operation)
     {
         var keys = plan.Added.Select(row => row.Identifier).ToList();
         if (keys.Count > 0 && work.Items.Count == 0)
@@ -35,7 +36,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
                     if (byIdentifier.TryGetValue(key, out var result) && result is { Imported: true, Id: { Length: > 0 } id })
                     {
                         work.Record(key, id);
-                        work.Changed++;
+                        work.Added++;
                     }
                     else
                     {
@@ -85,7 +86,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
     }
 
     /// <summary>Looks up what an import did not confirm: found (a duplicate, or applied behind a lost answer) is recorded, the rest failed.</summary>
-    private async Task ConfirmAsync(SetWork work, Dictionary<string, string> unconfirmed, Operation operation)
+    private async Task ConfirmAsync(SetWork<string> work, Dictionary<string, string> unconfirmed, Operation operation)
     {
         await operation.StatusAsync($"looking up {unconfirmed.Count} corporate identifier(s) the import did not confirm");
         IReadOnlyList<CorporateIdentifier> found;
@@ -120,7 +121,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
     }
 
-    public async Task RemoveAsync(SetWork work, IReadOnlyList<RecordedItem> items, Operation operation)
+    public async Task RemoveAsync(SetWork<string> work, IReadOnlyList<RecordedItem<string>> items, Operation operation)
     {
         var done = 0;
         foreach (var item in items)
@@ -128,7 +129,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
             await operation.StatusAsync($"deleting corporate identifiers: {done++} of {items.Count}");
             try
             {
-                await client.DeleteAsync(item.Line, operation.Token);
+                await client.DeleteAsync(item.Item, operation.Token);
                 work.Forget(item.Key);
                 work.Changed++;
             }
@@ -154,11 +155,11 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
     }
 
-    private async Task<bool?> StillThereAsync(RecordedItem item, Operation operation)
+    private async Task<bool?> StillThereAsync(RecordedItem<string> item, Operation operation)
     {
         try
         {
-            return (await client.ListAsync(operation.Token)).Any(i => i.Id == item.Line);
+            return (await client.ListAsync(operation.Token)).Any(i => i.Id == item.Item);
         }
         catch (Exception error) when (GraphFailures.StepFailed(error))
         {
@@ -166,7 +167,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
     }
 
-    public async Task RefreshAsync(SetWork work, Operation operation)
+    public async Task RefreshAsync(SetWork<string> work, Operation operation)
     {
         // A recorded identifier missing from the list is believed gone only after replica lag is waited out.
         var listed = await consistency.ReadUntilAsync(token => client.ListAsync(token),
@@ -193,10 +194,12 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
     }
 
-    public async Task<SetLedger> ImportAsync(Operation operation)
+    /// <summary>Every Windows identifier of the tenant, whatever the import id: a tenant holds one set of them.</summary>
+    public async Task<(SetLedger<string> Ledger, ObjectValue Inputs)> ImportAsync(string id, Operation operation)
     {
         var all = await client.ListAsync(operation.Token);
-        return new SetLedger(all.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
+        var ledger = new SetLedger<string>(all.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>());
+        return (ledger, ObjectValue.Of((IdentifierProperties.WhenRemoved, new StringValue(IdentifierProperties.Keep))));
     }
 }

@@ -1,6 +1,6 @@
-namespace EntraDevices.Provider.Resources.AutopilotDevices;
+namespace EntraDevices.Provider.Lifecycle.Sets;
 
-/// <summary>Lists of serial numbers in messages: thousands of devices must not make a preview or an error unreadable.</summary>
+/// <summary>Lists of keys (serial numbers, identifiers) in messages: thousands of items must not make a preview or an error unreadable.</summary>
 internal static class Listing
 {
     /// <summary>The first <paramref name="listed"/> items, comma-separated, then how many more: <c>SN-1, SN-2, and 3 more</c>.</summary>
