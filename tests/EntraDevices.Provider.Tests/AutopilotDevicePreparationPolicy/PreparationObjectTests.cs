@@ -253,6 +253,64 @@ public sealed class PreparationObjectTests : ObjectContract
     }
 
     [Fact]
+    public async Task Up_and_refresh_say_which_allowed_apps_and_scripts_are_not_assigned_to_the_device_group()
+    {
+        const string Assigned = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+        const string Optional = "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d";
+        const string Missing = "3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e";
+        Roles = [.. WriteRoles, "DeviceManagementApps.Read.All"];
+        foreach (var app in new[] { Assigned, Optional })
+        {
+            Emulator.Tenant.Collection("deviceAppManagement/mobileApps").Seed(new JsonObject { ["id"] = app });
+            Emulator.Tenant.Collection("mobileAppAssignments").Seed(new JsonObject
+            {
+                ["id"] = $"{app}_a",
+                ["appId"] = app,
+                ["intent"] = app == Assigned ? "required" : "available",
+                ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = DeviceGroup },
+            });
+        }
+
+        var inputs = Checked(FullInputs.With("allowedApps", new ArrayValue([
+            Obj(("id", Str(Assigned)), ("type", Str("win32LobApp"))), Obj(("id", Str(Optional)), ("type", Str("winGetApp"))), Obj(("id", Str(Missing)), ("type", Str("winGetApp")))])));
+        var notes = new List<string>();
+        var watched = new Operation(default, note: note => { notes.Add(note); return Task.CompletedTask; });
+
+        var created = await Resource().CreateAsync(new ResourceCreate("urn", inputs, false), watched);
+        var onUp = Assert.Single(notes);
+        notes.Clear();
+        await Resource().ReadAsync(new ResourceRead("urn", created.Id, created.Outputs, inputs), watched);
+
+        Assert.Contains($"app {Optional}", onUp);
+        Assert.Contains($"app {Missing} (not found in Intune)", onUp);
+        Assert.Contains($"platform script {Script} (not found in Intune)", onUp);
+        Assert.DoesNotContain($"app {Assigned}", onUp);
+        Assert.Contains("step 5", onUp);
+        Assert.Equal(onUp, Assert.Single(notes));
+    }
+
+    [Fact]
+    public async Task Without_the_permission_to_read_apps_the_note_says_the_check_could_not_be_made_and_the_up_succeeds()
+    {
+        var notes = new List<string>();
+
+        var created = await Resource().CreateAsync(new ResourceCreate("urn", Checked(FullInputs), false), new Operation(default, note: note => { notes.Add(note); return Task.CompletedTask; }));
+
+        Assert.NotEqual("", created.Id);
+        var note = Assert.Single(notes);
+        Assert.Contains("could not be read", note);
+        Assert.Contains("DeviceManagementApps.Read.All", note);
+    }
+
+    [Fact]
+    public async Task A_policy_without_apps_or_scripts_reads_no_assignment()
+    {
+        await CreateAsync(Resource(), Checked(NewInputs.With("deviceGroup", Str(DeviceGroup))));
+
+        Assert.DoesNotContain(Emulator.Requests, r => r.Path.EndsWith("/assignments", StringComparison.Ordinal) && !r.Path.Contains("configurationPolicies", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_policy_of_another_template_is_refused_on_import_and_left_as_it_is()
     {
         Emulator.Tenant.Collection(Path).Seed(new JsonObject

@@ -13,5 +13,6 @@ internal static class All
         new AutopilotDevicesModule(tenant),
         new DevicePreparationPolicyModule(tenant),
         new CorporateIdentifiersModule(tenant),
+        new AppAssignmentsModule(tenant),
     ];
 }

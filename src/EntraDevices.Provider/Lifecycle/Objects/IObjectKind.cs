@@ -84,4 +84,10 @@ internal interface IObjectEndpoint<TSpec, TLive>
 
     /// <summary>Deletes the object, its children first; an object already gone is not an error.</summary>
     Task DeleteAsync(TLive current, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the kind tells of the object after an up or a refresh, as notes, never a failure: what the tenant lacks around
+    /// it that the object needs (a device preparation policy's apps not assigned to its device group).
+    /// </summary>
+    Task TellAsync(TLive live, Operation operation) => Task.CompletedTask;
 }

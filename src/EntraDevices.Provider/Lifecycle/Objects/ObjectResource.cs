@@ -59,20 +59,23 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
                 create.Inputs);
         }
 
+        await endpoint.TellAsync(live, operation);
         return new CreateResult(kind.IdOf(live), Outputs(live, create.Inputs));
     }
 
     public async Task<ReadResult> ReadAsync(ResourceRead read, Operation operation)
     {
         RequireId(read.Id, $"read {kind.Noun}");
+        var endpoint = kind.Endpoint(connection());
         var live = await GraphFailures.BeforeWrite(
-            () => _consistency.ReadAsync(token => kind.Endpoint(connection()).GetAsync(read.Id, token), operation.Token), $"read {kind.Noun} {read.Id}");
+            () => _consistency.ReadAsync(token => endpoint.GetAsync(read.Id, token), operation.Token), $"read {kind.Noun} {read.Id}");
         if (live is null)
         {
             // Deleted outside Pulumi: an empty id tells refresh to drop it from state.
             return ReadResult.Gone;
         }
 
+        await endpoint.TellAsync(live, operation);
         return read.IsImport
             ? new ReadResult(kind.IdOf(live), kind.Outputs(live), kind.ImportedInputs(live))
             : new ReadResult(kind.IdOf(live), Outputs(live, read.Inputs), read.Inputs);
@@ -93,6 +96,7 @@ internal sealed class ObjectResource<TSpec, TLive>(IObjectKind<TSpec, TLive> kin
                 $"{Sentences.Capitalized(kind.Noun)} {update.Id} no longer exists in the tenant (it was deleted outside Pulumi). Run `pulumi refresh` to drop it "
                 + "from state; the next `pulumi up` then creates it again. Nothing was changed.");
         var live = await Reconcile(endpoint, current, kind.Spec(update.NewInputs), update.NewInputs, operation, $"update {kind.Noun} {update.Id}");
+        await endpoint.TellAsync(live, operation);
         return Outputs(live, update.NewInputs);
     }
 

@@ -55,13 +55,13 @@ internal sealed class AutopilotDevicePreparationPolicyKind(IReadOnlyList<TimeSpa
     public ObjectValue ImportedInputs(PreparationPolicy live) => PreparationState.Inputs(live);
 
     public IObjectEndpoint<PreparationSpec, PreparationPolicy> Endpoint(GraphConnection connection) =>
-        new PolicyEndpoint(new PreparationPolicyClient(connection), bindingWaits ?? DefaultBindingWaits, serverErrorWaits ?? DefaultServerErrorWaits);
+        new PolicyEndpoint(new PreparationPolicyClient(connection), new InstallAssignments(connection), bindingWaits ?? DefaultBindingWaits, serverErrorWaits ?? DefaultServerErrorWaits);
 
     public JsonObject Schema() => PreparationSchema.Resource();
 
     public JsonObject SchemaTypes() => PreparationSchema.Types();
 
-    private sealed class PolicyEndpoint(PreparationPolicyClient client, IReadOnlyList<TimeSpan> bindingWaits, IReadOnlyList<TimeSpan> serverErrorWaits)
+    private sealed class PolicyEndpoint(PreparationPolicyClient client, InstallAssignments installs, IReadOnlyList<TimeSpan> bindingWaits, IReadOnlyList<TimeSpan> serverErrorWaits)
         : IObjectEndpoint<PreparationSpec, PreparationPolicy>
     {
         public async Task<PreparationPolicy?> GetAsync(string id, CancellationToken cancellationToken)
@@ -112,6 +112,36 @@ internal sealed class AutopilotDevicePreparationPolicyKind(IReadOnlyList<TimeSpa
         }
 
         public Task DeleteAsync(PreparationPolicy current, CancellationToken cancellationToken) => client.DeleteAsync(current.Id, cancellationToken);
+
+        /// <summary>
+        /// Tutorial step 5, which this resource does not manage: each allowed app must be assigned, required, to the device
+        /// group, and each script assigned there, or device preparation waits for it in vain. Said after every up and refresh.
+        /// </summary>
+        public async Task TellAsync(PreparationPolicy live, Operation operation)
+        {
+            var apps = live.Settings.AllowedApps ?? [];
+            var scripts = live.Settings.AllowedScripts ?? [];
+            if (live.DeviceGroupId is not { } group || apps.Count + scripts.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                var missing = (await installs.UnassignedAppsAsync(apps, group, operation.Token)).Concat(await installs.UnassignedScriptsAsync(scripts, group, operation.Token)).ToList();
+                if (missing.Count > 0)
+                {
+                    await operation.NoteAsync($"Device preparation policy {live.Id}: {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not assigned to the "
+                        + $"device group {group} (an app as required); device preparation waits for {(missing.Count == 1 ? "it" : "them")} in vain during setup. "
+                        + "Assign them to the device group in Intune (Microsoft's tutorial, step 5).");
+                }
+            }
+            catch (Exception error) when (GraphFailures.StepFailed(error))
+            {
+                await operation.NoteAsync($"Device preparation policy {live.Id}: whether its apps and scripts are assigned to the device group could not be "
+                    + $"read ({error.Message.TrimEnd('.')}); check them in Intune (Microsoft's tutorial, step 5).");
+            }
+        }
 
         /// <summary>
         /// Binds the device group. A refusal that can be replication lag (group not found, owner not seen) is sent again
