@@ -22,6 +22,9 @@ internal sealed record DeclaredResources(
     /// <summary>The device preparation policy and its device group, when the stack declares them.</summary>
     public DeclaredPreparation? DevicePreparation { get; init; }
 
+    /// <summary>The corporate identifiers of the stack's CSV, when it declares them.</summary>
+    public CorporateDeviceIdentifiers? CorporateIdentifiers { get; init; }
+
     /// <summary>The memberships of the join group the stack declares (users and nested groups), one resource each.</summary>
     public IReadOnlyList<GroupMember> JoinGroupMembers { get; init; } = [];
 
@@ -108,6 +111,15 @@ internal sealed record DeclaredResources(
                 ["policyId"] = preparation.Policy.Id,
                 ["deviceGroupObjectId"] = preparation.Policy.DeviceGroup,
                 ["priority"] = preparation.Policy.Priority,
+            };
+        }
+
+        if (CorporateIdentifiers is not null)
+        {
+            outputs["corporateIdentifiers"] = new Dictionary<string, object?>
+            {
+                ["identifierCount"] = CorporateIdentifiers.IdentifierCount,
+                ["failed"] = CorporateIdentifiers.Failed,
             };
         }
 

@@ -22,6 +22,7 @@ internal static class DeviceSettingsProgram
     public const string StatusPageResourceName = "enrollment-status-page";
     public const string DevicesResourceName = "autopilot-devices";
     public const string DevicePreparationResourceName = "device-preparation-policy";
+    public const string CorporateIdentifiersResourceName = "corporate-device-identifiers";
 
     /// <summary>
     /// The Autopilot devices' own time limit. A first import of thousands takes long under Intune's write limits, and
@@ -39,6 +40,13 @@ internal static class DeviceSettingsProgram
         foreach (var warning in settings.Warnings)
         {
             Log.Warn(warning);
+        }
+
+        if (settings is { Devices: { } devices, CorporateIdentifiers: { } identifiers } && ClassicOrPreparation.Warning(
+            ClassicOrPreparation.DeviceSerials(ClassicOrPreparation.Lines(devices.Csv, ProjectFolder.Find())),
+            ClassicOrPreparation.IdentifierSerials(ClassicOrPreparation.Lines(identifiers.Csv, ProjectFolder.Find()))) is { } both)
+        {
+            Log.Warn(both);
         }
 
         return Declare(settings).ToStackOutputs();
@@ -99,11 +107,19 @@ internal static class DeviceSettingsProgram
             : null;
 
         var preparation = settings.DevicePreparation is { } declaredPreparation ? DevicePreparation(declaredPreparation) : null;
+        var identifiers = settings.CorporateIdentifiers is { } declaredIdentifiers
+            ? new CorporateDeviceIdentifiers(CorporateIdentifiersResourceName, new CorporateDeviceIdentifiersArgs
+            {
+                Csv = ProjectFolder.Csv(declaredIdentifiers.Csv, $"'{Deployment.Instance.ProjectName}:{Settings.ConfigKeys.CorporateIdentifiersCsv}'"),
+                WhenRemoved = declaredIdentifiers.WhenRemoved is { } removed ? (Input<string>)removed : null,
+            })
+            : null;
 
         return new DeclaredResources(joinGroup, allowedToJoinGroupIds, autopilotGroup, localAdministrators, policy, bitLocker, enrollment, profile, page, devices)
         {
             JoinGroupMembers = joinGroupMembers,
             DevicePreparation = preparation,
+            CorporateIdentifiers = identifiers,
         };
     }
 

@@ -18,6 +18,7 @@ internal static class ConfigKeys
     public const string StatusPageSection = "enrollmentStatusPage";
     public const string AutopilotDevicesSection = "autopilotDevices";
     public const string DevicePreparationSection = "devicePreparation";
+    public const string CorporateIdentifiersSection = "corporateIdentifiers";
 
     public const string JoinScope = "deviceRegistrationPolicy.joinScope";
     public const string JoinGroupIds = "deviceRegistrationPolicy.joinGroupIds";
@@ -88,6 +89,9 @@ internal static class ConfigKeys
     public const string PreparationAllowedApps = "devicePreparation.allowedApps";
     public const string PreparationAllowedScriptIds = "devicePreparation.allowedScriptIds";
 
+    public const string CorporateIdentifiersCsv = "corporateIdentifiers.csv";
+    public const string CorporateIdentifiersWhenRemoved = "corporateIdentifiers.whenRemoved";
+
     /// <summary>The device preparation policy's keys other than <see cref="CreateDevicePreparation"/>.</summary>
     public static readonly IReadOnlyList<string> PreparationSettingKeys =
     [
@@ -149,12 +153,14 @@ internal static class ConfigKeys
         DevicesWhenRemoved,
         CreateDevicePreparation,
         .. PreparationSettingKeys,
+        CorporateIdentifiersCsv,
+        CorporateIdentifiersWhenRemoved,
     ];
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
         [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection,
-            AutopilotDevicesSection, DevicePreparationSection];
+            AutopilotDevicesSection, DevicePreparationSection, CorporateIdentifiersSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replaced = new Dictionary<string, string>(StringComparer.Ordinal)

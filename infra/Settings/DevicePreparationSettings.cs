@@ -23,3 +23,6 @@ internal sealed record DevicePreparationSettings(
 
 /// <summary>An app installed during setup: its id in Intune and its type ("win32LobApp", "winGetApp", …).</summary>
 internal sealed record AllowedAppSetting(string Id, string Type);
+
+/// <summary>The Windows corporate identifiers of a CSV (device preparation step 7a): its path, relative to the project folder or absolute.</summary>
+internal sealed record CorporateIdentifiersSettings(string Csv, string? WhenRemoved);

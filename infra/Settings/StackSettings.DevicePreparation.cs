@@ -72,4 +72,28 @@ internal sealed partial record StackSettings
             name, description, deviceGroupId is null ? groupName ?? DefaultPreparationDeviceGroupName : null, deviceGroupId, userGroupIds,
             accountType, timeout, message, allowSkip, allowDiagnostics, apps?.Select(app => new AllowedAppSetting(app.Id, app.Type)).ToList(), scripts);
     }
+
+    /// <summary>The corporate identifiers' CSV (<c>corporateIdentifiers.csv</c>), held to the provider's path rule, and whenRemoved.</summary>
+    private static CorporateIdentifiersSettings? ReadCorporateIdentifiers(ConfigValueReader reader)
+    {
+        var csv = reader.Text(ConfigKeys.CorporateIdentifiersCsv, 4096, "a path to the corporate identifiers' CSV or a folder of them, relative to the project folder or absolute");
+        var whenRemoved = reader.Choice(ConfigKeys.CorporateIdentifiersWhenRemoved, ["keep", "delete"]);
+        if (csv is null)
+        {
+            if (reader.IsSet(ConfigKeys.CorporateIdentifiersWhenRemoved) && !reader.Failed(ConfigKeys.CorporateIdentifiersCsv))
+            {
+                reader.Error($"{reader.Name(ConfigKeys.CorporateIdentifiersWhenRemoved)} is set but {reader.Name(ConfigKeys.CorporateIdentifiersCsv)} is not; "
+                    + "name the CSV of manufacturer,model,serial rows (e.g. devices/corporate-identifiers.csv), or remove it.");
+            }
+
+            return null;
+        }
+
+        if (EntraDevices.Provider.Resources.AutopilotDevices.CsvPath.ShapeProblem(csv) is { } problem)
+        {
+            reader.Error($"{reader.Name(ConfigKeys.CorporateIdentifiersCsv)} {problem}");
+        }
+
+        return new CorporateIdentifiersSettings(csv, whenRemoved);
+    }
 }

@@ -53,6 +53,7 @@ internal sealed partial record StackSettings
             Enrollment = ReadEnrollment(reader),
             Devices = ReadDevices(reader),
             DevicePreparation = ReadDevicePreparation(reader),
+            CorporateIdentifiers = ReadCorporateIdentifiers(reader),
             OnDestroy = reader.Choice(ConfigKeys.OnDestroy, OnDestroyValues),
         };
 

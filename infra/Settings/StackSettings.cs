@@ -65,6 +65,9 @@ internal sealed partial record StackSettings
     /// <summary>The device preparation policy to create, with its device group; <see langword="null"/> for none.</summary>
     public DevicePreparationSettings? DevicePreparation { get; init; }
 
+    /// <summary>The corporate identifiers of a CSV; <see langword="null"/> when the stack declares none.</summary>
+    public CorporateIdentifiersSettings? CorporateIdentifiers { get; init; }
+
     /// <summary>Automatic Intune enrollment (MDM and MAM user scopes); <see langword="null"/> when the stack does not declare it.</summary>
     public EnrollmentSettings? Enrollment { get; init; }
 

@@ -129,4 +129,67 @@ public sealed class DevicePreparationProgramTests
         mocks.Invokes[EntraMocks.GetServicePrincipalToken] = ImmutableDictionary<string, object>.Empty.Add("objectId", ClientObjectId);
         return mocks;
     }
+
+    [Fact]
+    public async Task Corporate_identifiers_are_declared_from_their_csv_with_when_removed()
+    {
+        var folder = Directory.CreateTempSubdirectory("entradevices-identifiers-").FullName;
+        try
+        {
+            var csv = Path.Combine(folder, "corporate.csv");
+            File.WriteAllText(csv, "Dell Inc,Latitude 7450,SN0001\n");
+
+            var run = await ProgramRun.RunAsync(ProgramRun.Config(("corporateIdentifiers.csv", csv), ("corporateIdentifiers.whenRemoved", "delete")), "dev");
+
+            var identifiers = run.Single(CorporateDeviceIdentifiers.TypeToken, DeviceSettingsProgram.CorporateIdentifiersResourceName);
+            Assert.IsAssignableFrom<Pulumi.AssetOrArchive>(identifiers.Inputs["csv"]);
+            Assert.Equal("delete", Tree.At(identifiers.Inputs, "whenRemoved"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Corporate_identifier_settings_that_cannot_work_are_errors_that_say_what_to_write()
+    {
+        Assert.Contains("is set but", Assert.Single(Errors(("corporateIdentifiers.whenRemoved", "keep"))));
+        Assert.Contains("\"keep\", \"delete\"", Assert.Single(Errors(("corporateIdentifiers.csv", "devices/ids.csv"), ("corporateIdentifiers.whenRemoved", "purge"))));
+        Assert.Equal("devices/ids.csv", Parse(("corporateIdentifiers.csv", "devices/ids.csv")).CorporateIdentifiers!.Csv);
+    }
+
+    [Fact]
+    public void A_device_both_registered_for_classic_autopilot_and_a_corporate_identifier_is_named_with_which_it_gets()
+    {
+        var devices = ClassicOrPreparation.DeviceSerials(["Device Serial Number,Windows Product ID,Hardware Hash", "SN-1,,aGFzaA==", "sn-2,,aGFzaA=="]);
+        var identifiers = ClassicOrPreparation.IdentifierSerials(["Dell Inc,Latitude,SN-2", "Dell Inc,Latitude,SN-3", "not a row"]);
+
+        var warning = ClassicOrPreparation.Warning(devices, identifiers);
+
+        Assert.NotNull(warning);
+        Assert.Contains("1 device(s)", warning);
+        Assert.Contains("sn-2", warning);
+        Assert.Contains("gets the classic deployment profile, never device preparation", warning);
+        Assert.Null(ClassicOrPreparation.Warning(devices, ClassicOrPreparation.IdentifierSerials(["Dell Inc,Latitude,SN-9"])));
+    }
+
+    [Fact]
+    public void The_lines_of_a_csv_setting_are_read_from_a_file_or_a_folder_and_none_when_it_cannot_be()
+    {
+        var folder = Directory.CreateTempSubdirectory("entradevices-lines-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "oem"));
+            File.WriteAllText(Path.Combine(folder, "oem", "a.csv"), "x,y,SN-1\n");
+            File.WriteAllText(Path.Combine(folder, "oem", "b.csv"), "x,y,SN-2\n");
+
+            Assert.Equal(["x,y,SN-1", "x,y,SN-2"], ClassicOrPreparation.Lines("oem", folder).Order());
+            Assert.Empty(ClassicOrPreparation.Lines("missing.csv", folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

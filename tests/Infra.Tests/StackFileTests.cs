@@ -259,6 +259,11 @@ public sealed class StackFileTests
             expected.Add($"{AutopilotDevices.TypeToken}::{DeviceSettingsProgram.DevicesResourceName}");
         }
 
+        if (settings.CorporateIdentifiers is not null)
+        {
+            expected.Add($"{CorporateDeviceIdentifiers.TypeToken}::{DeviceSettingsProgram.CorporateIdentifiersResourceName}");
+        }
+
         if (settings.DevicePreparation is { } preparation)
         {
             expected.Add($"{AutopilotDevicePreparationPolicy.TypeToken}::{DeviceSettingsProgram.DevicePreparationResourceName}");
