@@ -15,26 +15,12 @@ namespace EntraDevices.Provider.Tests.CorporateDeviceIdentifiers;
 /// The set contract for corporate device identifiers, and what only they do (graph-device-preparation.md §6): imports
 /// of at most 500 through the action, an identifier the tenant already holds adopted, the first-identifier warning.
 /// </summary>
-public sealed class IdentifierSetTests : SetContract, IDisposable
+public sealed class IdentifierSetTests : SetContract
 {
     private const string Path = "deviceManagement/importedDeviceIdentities";
     private static readonly Consistency Quick = new([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)]);
-    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"entradevices-identifiers-{Guid.NewGuid():N}");
-    private readonly ProjectDirectories _directories = new();
-    private int _files;
 
-    public IdentifierSetTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _directories.StartIn(_folder);
-        Roles = ["DeviceManagementServiceConfig.ReadWrite.All"];
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        GC.SuppressFinalize(this);
-    }
+    public IdentifierSetTests() => Roles = ["DeviceManagementServiceConfig.ReadWrite.All"];
 
     protected override string TypeToken => IdentifierProperties.Token;
 
@@ -44,36 +30,15 @@ public sealed class IdentifierSetTests : SetContract, IDisposable
 
     protected override string FailedOutput => IdentifierProperties.Failed;
 
+    protected override (string Collection, string KeyField) TenantItems => (Path, "importedDeviceIdentifier");
+
     protected override string ImportId(IEnumerable<string> keys) => "tenant";
 
     protected override IResource Build(Func<GraphConnection> connection) =>
-        new SetResource<IdentifierRow, string>(new CorporateDeviceIdentifiersKind(_directories, Quick), connection);
+        new SetResource<IdentifierRow, string>(new CorporateDeviceIdentifiersKind(Directories, Quick), connection);
 
-    protected override ObjectValue Declaring(IEnumerable<string> keys, bool deleteRemoved = false)
-    {
-        var name = $"identifiers-{++_files}.csv";
-        File.WriteAllText(System.IO.Path.Combine(_folder, name), string.Join("\r\n", keys) + "\r\n");
-        var inputs = ObjectValue.Of((IdentifierProperties.Csv, new AssetValue($"hash-{name}", Path: name)));
-        return deleteRemoved ? inputs.With(IdentifierProperties.WhenRemoved, new StringValue(IdentifierProperties.Delete)) : inputs;
-    }
-
-    protected override IReadOnlySet<string> InTenant() =>
-        Emulator.Tenant.Collection(Path).List().Select(i => (string)i["importedDeviceIdentifier"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    protected override void DeleteOutside(string key)
-    {
-        var collection = Emulator.Tenant.Collection(Path);
-        foreach (var item in collection.List().Where(i => string.Equals((string?)i["importedDeviceIdentifier"], key, StringComparison.OrdinalIgnoreCase)))
-        {
-            collection.Delete((string)item["id"]!);
-        }
-    }
-
-    protected override void Lag(string key, int reads)
-    {
-        var collection = Emulator.Tenant.Collection(Path);
-        collection.HideFor((string)collection.List().Single(i => (string?)i["importedDeviceIdentifier"] == key)["id"]!, reads);
-    }
+    /// <summary>The admin center's file: no header, one identifier a line.</summary>
+    protected override IEnumerable<string> Lines(IEnumerable<string> keys) => keys;
 
     protected override void RefuseNextAdd() =>
         Emulator.InjectFault(new Fault { Method = "POST", PathContains = "importDeviceIdentityList", Status = 400 });
@@ -144,7 +109,7 @@ public sealed class IdentifierSetTests : SetContract, IDisposable
     [InlineData("Dell,,SN1", "line 1: has no model")]
     public void A_bad_line_is_named_at_preview_with_what_the_file_takes(string content, string expected)
     {
-        File.WriteAllText(System.IO.Path.Combine(_folder, "bad.csv"), content);
+        File.WriteAllText(System.IO.Path.Combine(Directories.Program, "bad.csv"), content);
 
         var result = Check(ObjectValue.Of((IdentifierProperties.Csv, new AssetValue("h", Path: "bad.csv"))));
 

@@ -1,4 +1,5 @@
 using EntraDevices.GraphEmulator;
+using EntraDevices.Provider.Hosting;
 using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Values;
 
@@ -8,7 +9,7 @@ namespace EntraDevices.Provider.Tests.Lifecycle;
 /// What every set resource does (a set of items a file declares), written once: each set resource's tests derive from
 /// this with their own fixtures (a file of given items, the tenant's items, a way to delete one outside Pulumi).
 /// </summary>
-public abstract class SetContract : ResourceHarness
+public abstract class SetContract : ResourceHarness, IDisposable
 {
     /// <summary>Four item keys the fixtures can declare; the contract uses subsets of them.</summary>
     protected abstract string[] Keys { get; }
@@ -18,16 +19,57 @@ public abstract class SetContract : ResourceHarness
 
     protected abstract string FailedOutput { get; }
 
-    /// <summary>Inputs declaring exactly <paramref name="keys"/>; <paramref name="deleteRemoved"/>: items removed from the file are deleted.</summary>
-    protected abstract ObjectValue Declaring(IEnumerable<string> keys, bool deleteRemoved = false);
+    /// <summary>The tenant's collection of these items, and the field that holds an item's key (its serial number, its identifier).</summary>
+    protected abstract (string Collection, string KeyField) TenantItems { get; }
+
+    /// <summary>The lines of a file declaring <paramref name="keys"/> (its header first, where the file has one).</summary>
+    protected abstract IEnumerable<string> Lines(IEnumerable<string> keys);
+
+    /// <summary>The program's folder, where the files are written: relative paths are read from it.</summary>
+    protected ProjectDirectories Directories { get; } = new();
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"entradevices-set-{Guid.NewGuid():N}");
+    private int _files;
+
+    protected SetContract()
+    {
+        Directory.CreateDirectory(_folder);
+        Directories.StartIn(_folder);
+    }
+
+    /// <summary>Removes the program's folder with the files the test wrote.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Inputs declaring exactly <paramref name="keys"/> in a new file; <paramref name="deleteRemoved"/>: items removed from the file are deleted.</summary>
+    protected ObjectValue Declaring(IEnumerable<string> keys, bool deleteRemoved = false)
+    {
+        var name = $"set-{++_files}.csv";
+        File.WriteAllText(Path.Combine(_folder, name), string.Join("\r\n", Lines(keys)) + "\r\n");
+        var inputs = ObjectValue.Of(("csv", new AssetValue($"hash-{name}", Path: name)));
+        return deleteRemoved ? inputs.With("whenRemoved", new StringValue("delete")) : inputs;
+    }
 
     /// <summary>The items of this kind the tenant holds, by key.</summary>
-    protected abstract IReadOnlySet<string> InTenant();
+    protected IReadOnlySet<string> InTenant() =>
+        Items().Select(i => (string)i[TenantItems.KeyField]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    protected abstract void DeleteOutside(string key);
+    protected void DeleteOutside(string key)
+    {
+        foreach (var item in Items().Where(i => string.Equals((string?)i[TenantItems.KeyField], key, StringComparison.OrdinalIgnoreCase)))
+        {
+            Emulator.Tenant.Collection(TenantItems.Collection).Delete((string)item["id"]!);
+        }
+    }
 
     /// <summary>Hides an item from the next <paramref name="reads"/> reads, as a lagging replica does.</summary>
-    protected abstract void Lag(string key, int reads);
+    protected void Lag(string key, int reads) =>
+        Emulator.Tenant.Collection(TenantItems.Collection).HideFor((string)Items().Single(i => (string?)i[TenantItems.KeyField] == key)["id"]!, reads);
+
+    private IReadOnlyList<System.Text.Json.Nodes.JsonObject> Items() => Emulator.Tenant.Collection(TenantItems.Collection).List();
 
     /// <summary>Makes the next request that adds items refuse them (a 400 from Graph).</summary>
     protected abstract void RefuseNextAdd();

@@ -117,13 +117,13 @@ internal sealed class SetResource<TRow, TItem>(ISetKind<TRow, TItem> kind, Func<
     public async Task DeleteAsync(ResourceDelete delete, Operation operation)
     {
         var ledger = Ledger(delete.Properties);
-        var work = new SetWork<TItem>(ledger);
         var all = ledger.Items.Select(i => new RecordedItem<TItem>(i.Key, i.Value)).ToList();
+        var work = new SetWork<TItem>(ledger);
         await RemoveAsync(work, all, delete.Properties, operation);
-        var deleted = ledger.Items.Count - work.Items.Count;
+        var deleted = all.Count - work.Items.Count;
         if (work.Problems.Count > 0 || work.Unknowns.Count > 0)
         {
-            var message = $"{deleted} of the {ledger.Items.Count} {kind.ItemNoun}(s) were deleted; the others stay. A destroy that fails keeps the stack's state "
+            var message = $"{deleted} of the {all.Count} {kind.ItemNoun}(s) were deleted; the others stay. A destroy that fails keeps the stack's state "
                 + "as it was: run `pulumi destroy` again once the cause is fixed, and it finds the deleted ones gone. " + string.Join(" ", work.Unknowns.Concat(work.Problems));
             // Only a destroy that deleted nothing is "nothing changed".
             throw deleted == 0 && work.Unknowns.Count == 0
