@@ -11,12 +11,6 @@ internal sealed record SetLedger<TItem>(IReadOnlyDictionary<string, TItem> Items
 {
     public static readonly SetLedger<TItem> Empty = new(new Dictionary<string, TItem>(), new Dictionary<string, string>());
 
-    /// <summary>
-    /// Whether the ledger was read from state for one operation alone, so the <see cref="SetWork{TItem}"/> made from it may
-    /// take its map over instead of copying it (the ledger is not read again after).
-    /// </summary>
-    public bool Owned { get; init; }
-
     /// <summary>Work left for later runs, by key: how much (e.g. finished import records still to delete, by import id).</summary>
     public IReadOnlyDictionary<string, int> Tallies { get; init; } = new Dictionary<string, int>();
 
@@ -40,7 +34,7 @@ internal sealed record SetLedger<TItem>(IReadOnlyDictionary<string, TItem> Items
         var tallies = names.Tallies is { } talliesName && outputs.At(talliesName)?.Plain is ObjectValue counts
             ? counts.Properties.Where(p => p.Value.Plain is NumberValue { Value: > 0 }).ToDictionary(p => p.Key, p => (int)((NumberValue)p.Value.Plain).Value, StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        return new SetLedger<TItem>(items, failed) { Tallies = tallies, Owned = true };
+        return new SetLedger<TItem>(items, failed) { Tallies = tallies };
     }
 
     /// <summary>The outputs: the scalar inputs as given (defaults filled in), the items, the failures, the count, the tallies.</summary>

@@ -7,10 +7,7 @@ namespace EntraDevices.Provider.Lifecycle.Sets;
 /// </summary>
 internal sealed class SetWork<TItem>(SetLedger<TItem> before)
 {
-    // A ledger read from state for this apply alone hands its map over instead of being copied: at 100,000 devices a copy
-    // is megabytes at the apply's peak.
-    private readonly Dictionary<string, TItem> _items = before.Items is Dictionary<string, TItem> { Comparer: var comparer } owned && before.Owned
-        && ReferenceEquals(comparer, StringComparer.OrdinalIgnoreCase) ? owned : new(before.Items, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TItem> _items = new(before.Items, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _failed = new(before.Failed, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _tallies = new(before.Tallies, StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _problems = [];
