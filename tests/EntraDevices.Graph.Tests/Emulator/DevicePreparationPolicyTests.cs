@@ -201,7 +201,7 @@ public class DevicePreparationPolicyTests : EmulatorTest
     private const string ProvisioningClient = "f1346770-5b25-470b-88bd-d5744ab7952c";
 
     /// <summary>A group as pulumi-azuread leaves it, owned (or not) by the Intune Provisioning Client.</summary>
-    private string Group(string id, bool security = true, bool dynamic = false, bool owned = true)
+    private string Group(string id, bool security = true, bool dynamic = false, bool owned = true, bool inScope = true)
     {
         Emulator.Tenant.Collection("groups").Seed(new JsonObject
         {
@@ -210,6 +210,7 @@ public class DevicePreparationPolicyTests : EmulatorTest
             ["securityEnabled"] = security,
             ["mailEnabled"] = false,
             ["groupTypes"] = dynamic ? new JsonArray("DynamicMembership") : new JsonArray(),
+            ["inCallerScope"] = inScope,
         });
         if (owned)
         {
@@ -254,6 +255,7 @@ public class DevicePreparationPolicyTests : EmulatorTest
     [InlineData("distribution", "notSecurityGroup")]
     [InlineData("dynamic", "notStaticSecurityGroup")]
     [InlineData("unowned", "firstPartyAppNotAnOwner")]
+    [InlineData("outOfScope", "securityGroupNotInCallerScope")]
     public async Task Setting_a_device_group_that_fails_validation_answers_200_with_its_code_and_binds_nothing(string kind, string code)
     {
         var id = (string)(await CreateAsync(Policy()))["id"]!;
@@ -262,6 +264,7 @@ public class DevicePreparationPolicyTests : EmulatorTest
             "missing" => "no-such-group",
             "distribution" => Group("g-distribution", security: false),
             "dynamic" => Group("g-dynamic", dynamic: true),
+            "outOfScope" => Group("g-elsewhere", inScope: false),
             _ => Group("g-unowned", owned: false),
         };
 

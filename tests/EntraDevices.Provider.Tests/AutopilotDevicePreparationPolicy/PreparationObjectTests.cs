@@ -75,7 +75,7 @@ public sealed class PreparationObjectTests : ObjectContract
         SeedGroup(DeviceGroup);
     }
 
-    private void SeedGroup(string id, bool security = true, bool dynamic = false, bool owned = true)
+    private void SeedGroup(string id, bool security = true, bool dynamic = false, bool owned = true, bool inScope = true)
     {
         var groups = Emulator.Tenant.Collection("groups");
         groups.Seed(new JsonObject
@@ -85,6 +85,7 @@ public sealed class PreparationObjectTests : ObjectContract
             ["securityEnabled"] = security,
             ["mailEnabled"] = !security,
             ["groupTypes"] = dynamic ? new JsonArray("DynamicMembership") : new JsonArray(),
+            ["inCallerScope"] = inScope,
         });
         if (owned)
         {
@@ -170,6 +171,7 @@ public sealed class PreparationObjectTests : ObjectContract
     [InlineData("distribution", "not a security group", 1)]
     [InlineData("unowned", "not owned by the Intune Provisioning Client", 3)]
     [InlineData("missing", "found no group", 3)]
+    [InlineData("out of scope", "outside the Intune scope of the account signing in", 1)]
     public async Task A_device_group_intune_refuses_fails_with_what_to_fix_and_the_created_policy_is_recorded_without_it(string kind, string fix, int attempts)
     {
         const string Broken = "6f5e4d3c-2b1a-4c9d-8e7f-6a5b4c3d2e1f";
@@ -183,6 +185,9 @@ public sealed class PreparationObjectTests : ObjectContract
                 break;
             case "unowned":
                 SeedGroup(Broken, owned: false);
+                break;
+            case "out of scope":
+                SeedGroup(Broken, inScope: false);
                 break;
         }
 

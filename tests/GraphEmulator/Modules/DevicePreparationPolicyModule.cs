@@ -252,6 +252,12 @@ internal sealed class DevicePreparationPolicyModule(EmulatedTenant tenant) : IEm
             return "notStaticSecurityGroup";
         }
 
+        // A group outside the Intune scope (scope tags) of the account signing in: a tenant marks it so.
+        if (group["inCallerScope"]?.GetValue<bool>() == false)
+        {
+            return "securityGroupNotInCallerScope";
+        }
+
         var principals = tenant.Collection("servicePrincipals");
         var provisioning = principals.List().Where(p => (string?)p["appId"] == ProvisioningClientAppId).Select(p => (string)p["id"]!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return groups.RelatedIds(groupId, "owners").Any(provisioning.Contains) ? "unknown" : "firstPartyAppNotAnOwner";
