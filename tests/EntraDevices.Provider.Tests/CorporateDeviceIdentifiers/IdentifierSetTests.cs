@@ -32,7 +32,7 @@ public sealed class IdentifierSetTests : SetContract
 
     protected override (string Collection, string KeyField) TenantItems => (Path, "importedDeviceIdentifier");
 
-    protected override string ImportId(IEnumerable<string> keys) => "tenant";
+    protected override string ImportId(IEnumerable<string> keys) => $"serials:{string.Join(',', keys.Select(key => key.Split(',')[^1]))}";
 
     protected override IResource Build(Func<GraphConnection> connection) =>
         new SetResource<IdentifierRow, string>(new CorporateDeviceIdentifiersKind(Directories, Quick), connection);
@@ -73,6 +73,21 @@ public sealed class IdentifierSetTests : SetContract
         Assert.Equal(new StringValue((string)existing["id"]!), recorded.Properties[Keys[0]]);
         Assert.Equal(2, Emulator.Tenant.Collection(Path).List().Count);
         Assert.Contains(Emulator.Requests, r => r.Path.EndsWith("/searchExistingIdentities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_takes_all_or_serials_and_refuses_any_other_id_before_reading()
+    {
+        await CreateAsync(Resource(), Checked(Declaring(Keys[..3])));
+
+        var all = await ReadAsync(Resource(), "all", ObjectValue.Empty, ObjectValue.Empty);
+        var wrong = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), "tenant", ObjectValue.Empty, ObjectValue.Empty));
+        var missing = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), "serials:NOPE", ObjectValue.Empty, ObjectValue.Empty));
+
+        Assert.Equal(3, ((ObjectValue)all.Outputs.At(IdentifierProperties.Identifiers)!).Properties.Count);
+        Assert.Equal(new StringValue(IdentifierProperties.Keep), all.Inputs.At(IdentifierProperties.WhenRemoved));
+        Assert.Contains("accepted: all", wrong.Message);
+        Assert.Contains("NOPE", missing.Message);
     }
 
     [Fact]

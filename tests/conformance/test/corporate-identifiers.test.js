@@ -2,7 +2,8 @@
 // entradevices:index:CorporateDeviceIdentifiers through the engine's call sequences (issue #26), on the set lifecycle:
 // Check names bad lines and warns about the tenant's first identifier; preview makes no Graph call and tells the plan;
 // up imports through the action and records each identifier with its id; a second preview shows no change; a change of
-// the file is one diff line per identifier; refresh drops one deleted in the admin center; import adopts; destroy
+// the file is one diff line per identifier; refresh drops one deleted in the admin center; import adopts (all, or by
+// serial number); destroy
 // deletes only when whenRemoved says so.
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -89,9 +90,12 @@ describe('CorporateDeviceIdentifiers', { timeout: 120000 }, () => {
     assert.deepEqual(await inTenant(), [B, C]);
   });
 
-  it('import declares the identifiers the tenant holds', async () => {
-    const read = await resource().read(id);
-    assert.deepEqual(Object.keys(read.properties.identifiers).sort(), [B, C]);
+  it('import declares the identifiers the tenant holds (all, or by serial number), kept when removed', async () => {
+    const all = await s.provider.resource({ ...IDENTIFIERS, id: 'all' }).read('all');
+    assert.deepEqual(Object.keys(all.properties.identifiers).sort(), [B, C]);
+    assert.equal(all.inputs.whenRemoved, 'keep');
+    const one = await s.provider.resource({ ...IDENTIFIERS, id: 'serials:PF4XYZ01' }).read('serials:PF4XYZ01');
+    assert.deepEqual(Object.keys(one.properties.identifiers), [C]);
   });
 
   it('destroy deletes them, as whenRemoved is delete', async () => {

@@ -194,12 +194,29 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
     }
 
-    /// <summary>Every Windows identifier of the tenant, whatever the import id: a tenant holds one set of them.</summary>
+    /// <summary>
+    /// The identifiers <c>pulumi import</c> names: <c>all</c> (every Windows identifier of the tenant) or
+    /// <c>serials:SN1,SN2</c> (those with these serial numbers). Recorded with <c>whenRemoved: keep</c>; a program that
+    /// declares <c>delete</c> sees, in its next preview, one deletion line per adopted identifier its file lacks.
+    /// </summary>
     public async Task<(SetLedger<string> Ledger, ObjectValue Inputs)> ImportAsync(string id, Operation operation)
     {
+        const string Accepted = "accepted: all (every Windows corporate identifier of the tenant) or serials:SN1,SN2 (those with these serial numbers)";
+        HashSet<string>? serials = id == "all" ? null
+            : id.StartsWith(BySerials, StringComparison.Ordinal) && id[BySerials.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } named
+                ? new HashSet<string>(named, StringComparer.OrdinalIgnoreCase)
+                : throw new CleanFailure(CleanFailureReason.InvalidInput, $"The import id '{id}' is not one this resource takes; {Accepted}. Nothing was imported.");
         var all = await client.ListAsync(operation.Token);
-        var ledger = new SetLedger<string>(all.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
+        var chosen = all.Where(i => serials is null || serials.Contains(i.Identifier.Split(',')[^1].Trim())).ToList();
+        if (serials is not null && serials.Where(s => !chosen.Any(i => string.Equals(i.Identifier.Split(',')[^1].Trim(), s, StringComparison.OrdinalIgnoreCase))).ToList() is { Count: > 0 } missing)
+        {
+            throw new CleanFailure(CleanFailureReason.InvalidInput, $"No corporate identifier in the tenant has the serial number {string.Join(", ", missing)}; nothing was imported.");
+        }
+
+        var ledger = new SetLedger<string>(chosen.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>());
         return (ledger, ObjectValue.Of((IdentifierProperties.WhenRemoved, new StringValue(IdentifierProperties.Keep))));
     }
+
+    private const string BySerials = "serials:";
 }
