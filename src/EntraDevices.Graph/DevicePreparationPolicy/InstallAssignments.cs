@@ -14,45 +14,30 @@ public sealed class InstallAssignments(GraphConnection connection)
     private readonly GraphRequests _requests = new(connection);
 
     /// <summary>The allowed apps not assigned, required, to <paramref name="groupId"/>, each with why.</summary>
-    public async Task<IReadOnlyList<string>> UnassignedAppsAsync(IEnumerable<AllowedApp> apps, string groupId, CancellationToken cancellationToken)
-    {
-        var missing = new List<string>();
-        foreach (var app in apps)
-        {
-            var path = $"deviceAppManagement/mobileApps/{GraphPath.Id(app.Id)}/assignments";
-            var operation = new GraphOperation("GET", "/deviceAppManagement/mobileApps/{id}/assignments", $"read the assignments of app {app.Id}",
-                "DeviceManagementApps.Read.All", "Intune Administrator (or Global Reader)")
-            { ApiVersion = "beta" };
-            if (await ReadAsync(operation, path, cancellationToken) is not { } assignments)
-            {
-                missing.Add($"app {app.Id} (not found in Intune)");
-            }
-            else if (!assignments.Any(a => Targets(a, groupId) && (string?)a["intent"] == "required"))
-            {
-                missing.Add($"app {app.Id}");
-            }
-        }
-
-        return missing;
-    }
+    public Task<IReadOnlyList<string>> UnassignedAppsAsync(IEnumerable<AllowedApp> apps, string groupId, CancellationToken cancellationToken) =>
+        UnassignedAsync(apps.Select(app => app.Id), "app", "deviceAppManagement/mobileApps", IntuneOperation.Apps,
+            assignment => Targets(assignment, groupId) && (string?)assignment["intent"] == "required", cancellationToken);
 
     /// <summary>The allowed platform scripts not assigned to <paramref name="groupId"/>.</summary>
-    public async Task<IReadOnlyList<string>> UnassignedScriptsAsync(IEnumerable<string> scripts, string groupId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> UnassignedScriptsAsync(IEnumerable<string> scripts, string groupId, CancellationToken cancellationToken) =>
+        UnassignedAsync(scripts, "platform script", "deviceManagement/deviceManagementScripts", IntuneOperation.Configuration,
+            assignment => Targets(assignment, groupId), cancellationToken);
+
+    /// <summary>Each of <paramref name="ids"/> whose assignments hold none that <paramref name="fits"/>, or that Intune does not know, in words.</summary>
+    private async Task<IReadOnlyList<string>> UnassignedAsync(
+        IEnumerable<string> ids, string what, string collection, string family, Func<JsonObject, bool> fits, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
-        foreach (var script in scripts)
+        foreach (var id in ids)
         {
-            var path = $"deviceManagement/deviceManagementScripts/{GraphPath.Id(script)}/assignments";
-            var operation = new GraphOperation("GET", "/deviceManagement/deviceManagementScripts/{id}/assignments", $"read the assignments of platform script {script}",
-                "DeviceManagementConfiguration.Read.All", "Intune Administrator (or Global Reader)")
-            { ApiVersion = "beta" };
-            if (await ReadAsync(operation, path, cancellationToken) is not { } assignments)
+            var operation = IntuneOperation.For("GET", $"{collection}/{{id}}/assignments", $"read the assignments of {what} {id}", family: family);
+            if (await ReadAsync(operation, $"{collection}/{GraphPath.Id(id)}/assignments", cancellationToken) is not { } assignments)
             {
-                missing.Add($"platform script {script} (not found in Intune)");
+                missing.Add($"{what} {id} (not found in Intune)");
             }
-            else if (!assignments.Any(a => Targets(a, groupId)))
+            else if (!assignments.Any(fits))
             {
-                missing.Add($"platform script {script}");
+                missing.Add($"{what} {id}");
             }
         }
 

@@ -16,9 +16,8 @@ public sealed class PreparationPolicyClient(GraphConnection connection)
 
     private readonly GraphRequests _requests = new(connection);
 
-    private static GraphOperation Operation(string method, string path, string action) => method == "GET"
-        ? new(method, $"/{path}", action, "DeviceManagementConfiguration.Read.All", "Intune Administrator (or Global Reader)") { ApiVersion = "beta" }
-        : new(method, $"/{path}", action, "DeviceManagementConfiguration.ReadWrite.All", "Intune Administrator") { ApiVersion = "beta" };
+    private static GraphOperation Operation(string method, string path, string action) =>
+        IntuneOperation.For(method, path, action, family: IntuneOperation.Configuration);
 
     /// <summary>The policy with its settings, device group and assignments, or null when Graph answers 404.</summary>
     public async Task<PreparationPolicy?> GetAsync(string id, CancellationToken cancellationToken)
