@@ -118,12 +118,12 @@ internal sealed record DevicePlan(
     /// <summary>The preview's summary: counts, and which serial numbers (the first few of each).</summary>
     public string Summary(int listed = 10)
     {
-        static string Which(IEnumerable<string> serials, int listed) => serials.ToList() is { Count: > 0 } all ? $" ({Listing.FirstOf(all, listed)})" : "";
+        string Which(IEnumerable<string> serials) => Listing.InParentheses(serials, listed);
 
-        var summary = $"{Added.Count} to import{Which(Added.Select(r => r.SerialNumber), listed)}, "
-            + $"{Reimported.Count} to import again (hash or product key changed){Which(Reimported.Select(r => r.Now.SerialNumber), listed)}, "
-            + $"{PropertiesChanged.Count} with a new group tag or user{Which(PropertiesChanged.Select(r => r.Now.SerialNumber), listed)}, "
-            + $"{Removed.Count} removed from the CSV{Which(Removed.Select(r => r.SerialNumber), listed)}";
-        return Pending.Count == 0 ? summary : $"{summary}, {Pending.Count} still being imported{Which(Pending.Select(r => r.Now.SerialNumber), listed)}";
+        var summary = $"{Added.Count} to import{Which(Added.Select(r => r.SerialNumber))}, "
+            + $"{Reimported.Count} to import again (hash or product key changed){Which(Reimported.Select(r => r.Now.SerialNumber))}, "
+            + $"{PropertiesChanged.Count} with a new group tag or user{Which(PropertiesChanged.Select(r => r.Now.SerialNumber))}, "
+            + $"{Removed.Count} removed from the CSV{Which(Removed.Select(r => r.SerialNumber))}";
+        return Pending.Count == 0 ? summary : $"{summary}, {Pending.Count} still being imported{Which(Pending.Select(r => r.Now.SerialNumber))}";
     }
 }

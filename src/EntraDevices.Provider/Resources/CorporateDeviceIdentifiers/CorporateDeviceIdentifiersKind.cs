@@ -37,7 +37,7 @@ internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories director
 
     public IReadOnlyList<IdentifierRow>? Rows(ObjectValue inputs, bool fresh)
     {
-        if (inputs.At(Csv) is not { } source || !CsvSource.IsSource(source) || _files.Read(source) is not var (rows, problems))
+        if (inputs.At(Csv) is not { } source || !CsvSource.IsSource(source) || _files.Read(source, out var rows, out var problems) is not null)
         {
             return null;
         }
@@ -67,5 +67,5 @@ internal sealed class CorporateDeviceIdentifiersKind(ProjectDirectories director
 
     public JsonObject Schema() => IdentifiersSchema.Resource();
 
-    private static string Which(IEnumerable<string> keys) => keys.ToList() is { Count: > 0 } all ? $" ({Listing.FirstOf(all, 10)})" : "";
+    private static string Which(IEnumerable<string> keys) => Listing.InParentheses(keys, 10);
 }
