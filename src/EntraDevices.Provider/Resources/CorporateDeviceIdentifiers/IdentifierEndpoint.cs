@@ -22,7 +22,8 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
             await TellIfFirstAsync(operation);
         }
 
-        var unconfirmed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Why each is not confirmed, and whether a search that does not find it says more (after a lost answer it does).
+        var unconfirmed = new Dictionary<string, (string Reason, bool Lost)>(StringComparer.OrdinalIgnoreCase);
         var done = 0;
         foreach (var chunk in keys.Chunk(CorporateIdentifierClient.PerCall))
         {
@@ -40,7 +41,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
                     }
                     else
                     {
-                        unconfirmed[key] = "Intune did not import it (status false)";
+                        unconfirmed[key] = ("Intune did not import it (status false)", false);
                     }
                 }
             }
@@ -55,7 +56,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
             {
                 foreach (var key in chunk)
                 {
-                    unconfirmed[key] = $"the import's answer was lost ({lost.Message.TrimEnd('.')}) and a search did not find it";
+                    unconfirmed[key] = ($"the import's answer was lost ({lost.Message.TrimEnd('.')})", true);
                 }
             }
 
@@ -86,7 +87,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
     }
 
     /// <summary>Looks up what an import did not confirm: found (a duplicate, or applied behind a lost answer) is recorded, the rest failed.</summary>
-    private async Task ConfirmAsync(SetWork<string> work, Dictionary<string, string> unconfirmed, Operation operation)
+    private async Task ConfirmAsync(SetWork<string> work, Dictionary<string, (string Reason, bool Lost)> unconfirmed, Operation operation)
     {
         await operation.StatusAsync($"looking up {unconfirmed.Count} corporate identifier(s) the import did not confirm");
         IReadOnlyList<CorporateIdentifier> found;
@@ -97,9 +98,9 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
         }
         catch (Exception error) when (GraphFailures.StepFailed(error))
         {
-            foreach (var (key, reason) in unconfirmed)
+            foreach (var (key, (reason, _)) in unconfirmed)
             {
-                work.ItemFailed(key, $"{reason.Replace(" and a search did not find it", "", StringComparison.Ordinal)}; looking it up failed too");
+                work.ItemFailed(key, $"{reason}; looking it up failed too");
             }
 
             work.Unknown($"Whether {unconfirmed.Count} corporate identifier(s) are in the tenant is not known: the search after the import failed "
@@ -107,8 +108,8 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
             return;
         }
 
-        var ids = found.GroupBy(f => f.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, reason) in unconfirmed)
+        var ids = IdsByIdentifier(found);
+        foreach (var (key, (reason, lost)) in unconfirmed)
         {
             if (ids.TryGetValue(key, out var id))
             {
@@ -116,7 +117,7 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
             }
             else
             {
-                work.ItemFailed(key, reason);
+                work.ItemFailed(key, lost ? $"{reason} and a search did not find it" : reason);
             }
         }
     }
@@ -171,10 +172,11 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
     {
         // A recorded identifier missing from the list is believed gone only after replica lag is waited out.
         var listed = await consistency.ReadUntilAsync(token => client.ListAsync(token),
-            all => work.Items.Values.Count(id => !all.Any(i => i.Id == id)) is var missing and > 0 ? $"{missing} recorded identifier(s) not listed" : null,
+            all => all.Select(i => i.Id).ToHashSet(StringComparer.OrdinalIgnoreCase) is var listedIds && work.Items.Values.Count(id => !listedIds.Contains(id)) is var missing and > 0
+                ? $"{missing} recorded identifier(s) not listed" : null,
             operation.Token, operation.StatusAsync);
         var byId = listed.ToDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
-        var byText = listed.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var byText = IdsByIdentifier(listed);
         foreach (var (key, id) in work.Items.ToList())
         {
             if (byId.ContainsKey(id))
@@ -207,16 +209,22 @@ internal sealed class IdentifierEndpoint(CorporateIdentifierClient client, Consi
                 ? new HashSet<string>(named, StringComparer.OrdinalIgnoreCase)
                 : throw new CleanFailure(CleanFailureReason.InvalidInput, $"The import id '{id}' is not one this resource takes; {Accepted}. Nothing was imported.");
         var all = await client.ListAsync(operation.Token);
-        var chosen = all.Where(i => serials is null || serials.Contains(i.Identifier.Split(',')[^1].Trim())).ToList();
-        if (serials is not null && serials.Where(s => !chosen.Any(i => string.Equals(i.Identifier.Split(',')[^1].Trim(), s, StringComparison.OrdinalIgnoreCase))).ToList() is { Count: > 0 } missing)
+        var chosen = all.Where(i => serials is null || serials.Contains(SerialOf(i))).ToList();
+        if (serials?.Except(chosen.Select(SerialOf), StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } missing)
         {
             throw new CleanFailure(CleanFailureReason.InvalidInput, $"No corporate identifier in the tenant has the serial number {string.Join(", ", missing)}; nothing was imported.");
         }
 
-        var ledger = new SetLedger<string>(chosen.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, string>());
+        var ledger = new SetLedger<string>(IdsByIdentifier(chosen), new Dictionary<string, string>());
         return (ledger, ObjectValue.Of((IdentifierProperties.WhenRemoved, new StringValue(IdentifierProperties.Keep))));
     }
 
     private const string BySerials = "serials:";
+
+    /// <summary>Each identifier's id, whatever the case of its text (the first of any the tenant holds twice).</summary>
+    private static Dictionary<string, string> IdsByIdentifier(IEnumerable<CorporateIdentifier> identifiers) =>
+        identifiers.GroupBy(i => i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The serial number of a <c>manufacturer,model,serial</c> identifier: its last part.</summary>
+    private static string SerialOf(CorporateIdentifier identifier) => identifier.Identifier.Split(',')[^1].Trim();
 }

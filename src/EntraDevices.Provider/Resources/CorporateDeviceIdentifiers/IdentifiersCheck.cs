@@ -36,10 +36,13 @@ internal static class IdentifiersCheck
             case var source when !CsvSource.IsSource(source):
                 rules.Fail(Csv, $"'{Csv}' must be a FileAsset of the CSV (or a FileArchive of a folder of them); got {source.KindName}.");
                 break;
-            case var source when files.Problem(source) is { } problem:
-                rules.Fail(Csv, problem);
-                break;
-            case var source when files.Read(source) is var (rows, problems):
+            case var source:
+                if (files.Read(source, out var rows, out var problems) is { } unreadable)
+                {
+                    rules.Fail(Csv, unreadable);
+                    break;
+                }
+
                 foreach (var problem in problems.Take(Named))
                 {
                     rules.Fail(Csv, $"'{Csv}' {problem}.");
