@@ -47,11 +47,10 @@ public sealed partial class ProfileClient(GraphConnection connection)
     /// <summary>Every profile whose display name is <paramref name="displayName"/>: profiles take no $filter, so the list is read.</summary>
     public async Task<IReadOnlyList<DeploymentProfile>> FindByDisplayNameAsync(string displayName, CancellationToken cancellationToken)
     {
-        var all = await _requests.ListAsync(Operation("GET", Path, "list the Autopilot deployment profiles"), Path, cancellationToken);
         var found = new List<DeploymentProfile>();
-        foreach (var json in all.Where(p => (string?)p["displayName"] == displayName))
+        foreach (var (id, _) in (await ListAsync(cancellationToken)).Where(p => p.DisplayName == displayName))
         {
-            if (await GetAsync((string)json["id"]!, cancellationToken) is { } profile)
+            if (await GetAsync(id, cancellationToken) is { } profile)
             {
                 found.Add(profile);
             }
@@ -59,6 +58,11 @@ public sealed partial class ProfileClient(GraphConnection connection)
 
         return found;
     }
+
+    /// <summary>Every profile of the tenant, by id and display name (all pages).</summary>
+    public async Task<IReadOnlyList<(string Id, string DisplayName)>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await _requests.ListAsync(Operation("GET", Path, "list the Autopilot deployment profiles"), Path, cancellationToken))
+            .Select(p => ((string)p["id"]!, (string?)p["displayName"] ?? ""))];
 
     /// <summary>PATCHes only what differs (never the create-only device type); nothing is sent when nothing differs.</summary>
     public async Task<ProfileSettings> UpdateAsync(string id, ProfileSettings live, ProfileSettings desired, CancellationToken cancellationToken)

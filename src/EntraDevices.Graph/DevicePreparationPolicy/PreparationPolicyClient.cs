@@ -70,6 +70,12 @@ public sealed class PreparationPolicyClient(GraphConnection connection)
         return found;
     }
 
+    /// <summary>Every user-driven device preparation policy of the tenant, by id and name (all pages); other templates are left out.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> ListUserDrivenAsync(CancellationToken cancellationToken) =>
+        [.. (await _requests.ListAsync(Operation("GET", Path, "list the configuration policies"), Path, cancellationToken))
+            .Where(p => (string?)p["templateReference"]?["templateId"] == PreparationSettingsJson.UserDrivenTemplate)
+            .Select(p => ((string)p["id"]!, (string?)p["name"] ?? ""))];
+
     /// <summary>
     /// Replaces the whole policy (PATCH cannot carry settings, §2.1): its header and <paramref name="settings"/>, which hold
     /// every setting the policy had. The answer's status (200 or 204) is not documented; either is done.

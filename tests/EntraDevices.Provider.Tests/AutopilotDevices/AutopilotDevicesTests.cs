@@ -359,6 +359,22 @@ public sealed class AutopilotDevicesTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public async Task Import_of_all_brings_in_every_device_of_the_tenant_without_declaring_a_group_tag()
+    {
+        await CreateAsync(Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"), Row("SN-3", "Lab")));
+
+        var all = await ReadAsync(Resource(), "all", ObjectValue.Empty, ObjectValue.Empty);
+        var wrong = await Assert.ThrowsAsync<CleanFailure>(() => ReadAsync(Resource(), "every", ObjectValue.Empty, ObjectValue.Empty));
+
+        Assert.Equal(["SN-1", "SN-2", "SN-3"], Map(all.Outputs, DevicesProperties.Devices).Keys.Order());
+        Assert.Null(all.Inputs.At(DevicesProperties.GroupTag));
+        Assert.Equal("keep", ((StringValue)all.Inputs.At(DevicesProperties.WhenRemoved)!).Value);
+        Assert.Contains("accepted: all (every Autopilot device of the tenant), serials:SN1,SN2 (serial numbers) or groupTag:<group tag>", wrong.Message, StringComparison.Ordinal);
+        // Each row carries its own tag, as the tenant holds it: nothing to import or change.
+        Assert.Empty(Diff(all.Outputs, Csv("dev.csv", Row("SN-1", "Sales"), Row("SN-2"), Row("SN-3", "Lab"))).Changes);
+    }
+
+    [Fact]
     public async Task A_sync_run_within_ten_minutes_is_told_not_failed()
     {
         await CreateAsync(Csv("a.csv", Row("SN-1")));

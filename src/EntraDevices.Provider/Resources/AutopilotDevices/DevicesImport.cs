@@ -7,7 +7,7 @@ using static EntraDevices.Provider.Resources.AutopilotDevices.DevicesProperties;
 namespace EntraDevices.Provider.Resources.AutopilotDevices;
 
 /// <summary>
-/// <c>pulumi import</c> of devices already registered: the id names them, <c>serials:SN1,SN2</c> or
+/// <c>pulumi import</c> of devices already registered: the id names them, <c>all</c>, <c>serials:SN1,SN2</c> or
 /// <c>groupTag:Sales</c>. The tenant never tells a device's hash, so each is recorded with an unknown digest that
 /// any row of the CSV matches; the id stays the one given.
 /// </summary>
@@ -15,12 +15,18 @@ internal static class DevicesImport
 {
     public const string BySerials = "serials:";
     public const string ByGroupTag = "groupTag:";
+    public const string All = "all";
+    private const string Accepted = $"accepted: {All} (every Autopilot device of the tenant), {BySerials}SN1,SN2 (serial numbers) or {ByGroupTag}<group tag>";
 
     public static (SetLedger<RecordedDevice> Ledger, ObjectValue Inputs) Read(string id, IReadOnlyList<AutopilotDevice> tenant)
     {
         List<AutopilotDevice> chosen;
         var inputs = new Dictionary<string, PropertyValue> { [WhenRemoved] = new StringValue(Keep) };
-        if (id.StartsWith(BySerials, StringComparison.Ordinal))
+        if (id == All)
+        {
+            chosen = [.. tenant.DistinctBy(d => d.SerialNumber, StringComparer.OrdinalIgnoreCase)];
+        }
+        else if (id.StartsWith(BySerials, StringComparison.Ordinal))
         {
             // Serial numbers are one device whatever their case; one named twice is imported once.
             var serials = id[BySerials.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -30,7 +36,7 @@ internal static class DevicesImport
             if (serials.Length == 0 || missing.Count > 0)
             {
                 throw new CleanFailure(CleanFailureReason.InvalidInput, serials.Length == 0
-                    ? $"The import id '{id}' names no serial number; accepted: {BySerials}SN1,SN2 or {ByGroupTag}<group tag>."
+                    ? $"The import id '{id}' names no serial number; {Accepted}."
                     : $"No Autopilot device in the tenant has the serial number {string.Join(", ", missing)}; nothing was imported.");
             }
 
@@ -49,7 +55,7 @@ internal static class DevicesImport
         else
         {
             throw new CleanFailure(CleanFailureReason.InvalidInput,
-                $"The import id '{id}' is not one this resource takes; accepted: {BySerials}SN1,SN2 (serial numbers) or {ByGroupTag}<group tag>.");
+                $"The import id '{id}' is not one this resource takes; {Accepted}.");
         }
 
         var ledger = new SetLedger<RecordedDevice>(

@@ -42,7 +42,7 @@ internal static class DevicesSchema
         return new JsonObject
         {
             ["description"] = "A set of Windows Autopilot devices imported from the OEM's CSV (Graph v1.0 `importedWindowsAutopilotDeviceIdentities/import`), "
-                + "with their group tags and assigned users. Import by `serials:SN1,SN2` or `groupTag:<tag>`.",
+                + "with their group tags and assigned users. Import by `all`, `serials:SN1,SN2` or `groupTag:<tag>`.",
             ["inputProperties"] = Inputs(),
             ["requiredInputs"] = new JsonArray(Csv),
             ["properties"] = outputs,
