@@ -53,6 +53,7 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
     private JsonObject TenantState() => new()
     {
         ["intuneEnabled"] = tenant.IntuneEnabled,
+        ["intuneLicensed"] = tenant.IntuneLicensed,
         ["deviceRegistrationPolicy"] = tenant.DeviceRegistrationPolicy,
         ["authorizationPolicy"] = tenant.AuthorizationPolicy,
         ["autopilotImport"] = new JsonObject
@@ -67,6 +68,7 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
     private void ReplaceTenantParts(JsonObject state)
     {
         var intune = Flag(state, "intuneEnabled");
+        var licensed = Flag(state, "intuneLicensed");
         var deviceRegistration = Part(state, "deviceRegistrationPolicy");
         var authorization = Part(state, "authorizationPolicy");
         var autopilot = Part(state, "autopilotImport");
@@ -93,6 +95,12 @@ internal sealed class ControlEndpoints(EmulatedTenant tenant, FaultQueue faults,
         if (intune is { } enabled)
         {
             tenant.IntuneEnabled = enabled;
+        }
+
+        // A tenant without an Intune licence: every deviceManagement call answers 400 "Request not applicable to target tenant."
+        if (licensed is { } hasLicence)
+        {
+            tenant.IntuneLicensed = hasLicence;
         }
 
         if (deviceRegistration is not null)
