@@ -1,4 +1,5 @@
 using EntraDevices.Provider.Hosting;
+using EntraDevices.Provider.Lifecycle;
 using EntraDevices.Provider.Resources.AutopilotDevices;
 using EntraDevices.Provider.Values;
 
@@ -16,6 +17,13 @@ namespace EntraDevices.Provider.Resources;
 /// <param name="textKept">What the engine would keep in state of a StringAsset's text: "hardware hashes included".</param>
 internal sealed class CsvSource(ProjectDirectories directories, string property, string accepted, string textKept)
 {
+    /// <summary>
+    /// Whether this Check is the one <c>pulumi import</c> makes of the inputs Read gave (old and new inputs the same): those
+    /// never hold the CSV, which the tenant does not keep, so its absence is no failure there; the program supplies it.
+    /// </summary>
+    public static bool IsImportCheck(ResourceCheck check, string property) =>
+        check.NewInputs.At(property) is null && check.OldInputs.Properties.Count > 0 && check.OldInputs.Equals(check.NewInputs);
+
     /// <summary>Whether a value is a source at all (an asset or an archive); its problems are <see cref="Locate"/>'s.</summary>
     public static bool IsSource(PropertyValue? value) => value?.Plain is AssetValue or ArchiveValue;
 

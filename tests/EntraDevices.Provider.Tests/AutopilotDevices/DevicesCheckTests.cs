@@ -112,6 +112,17 @@ public sealed class DevicesCheckTests : AutopilotDevicesHarness
     }
 
     [Fact]
+    public void The_check_of_an_import_takes_inputs_without_a_csv_which_the_tenant_never_holds()
+    {
+        // pulumi import checks the inputs Read gave (olds and news the same): a warning there would blame the provider.
+        var imported = ObjectValue.Of((DevicesProperties.WhenRemoved, new StringValue("keep")), (DevicesProperties.GroupTag, new StringValue("Sales")));
+
+        Assert.Empty(Check(imported, imported).Failures);
+        Assert.Contains("'csv' is required", Assert.Single(Check(imported).Failures).Reason);
+        Assert.Contains("'csv' is required", Assert.Single(Check(imported, imported.With(DevicesProperties.GroupTag, new StringValue("Lab"))).Failures).Reason);
+    }
+
+    [Fact]
     public void A_string_asset_is_refused_since_the_engine_would_keep_its_hashes_in_state()
     {
         var text = $"{Header}\n{Row("SN-1")}\n";

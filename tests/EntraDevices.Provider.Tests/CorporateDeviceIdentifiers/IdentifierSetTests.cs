@@ -134,6 +134,15 @@ public sealed class IdentifierSetTests : SetContract
     }
 
     [Fact]
+    public void The_check_of_an_import_takes_inputs_without_a_csv_and_a_program_must_give_one()
+    {
+        var imported = ObjectValue.Of((IdentifierProperties.WhenRemoved, new StringValue("keep")));
+
+        Assert.Empty(Check(imported, olds: imported).Failures);
+        Assert.Contains("'csv' is required", Assert.Single(Check(imported).Failures).Reason);
+    }
+
+    [Fact]
     public void A_string_asset_or_a_bad_when_removed_is_refused_at_preview()
     {
         var result = Check(ObjectValue.Of(

@@ -37,7 +37,7 @@ internal sealed class AutopilotDevicesKind(ProjectDirectories directories, Impor
 
     public string Source => Csv;
 
-    public CheckResult Check(ResourceCheck check) => DevicesCheck.Check(check.NewInputs, _csv);
+    public CheckResult Check(ResourceCheck check) => DevicesCheck.Check(check.NewInputs, _csv, CsvSource.IsImportCheck(check, DevicesProperties.Csv));
 
     public IReadOnlyList<CsvDevice>? Rows(ObjectValue inputs, bool fresh)
     {

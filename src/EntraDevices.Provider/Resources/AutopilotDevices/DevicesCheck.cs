@@ -10,7 +10,8 @@ internal static class DevicesCheck
     /// <summary>How many of the CSV's problems are listed one by one; the rest are counted.</summary>
     public const int ListedProblems = 50;
 
-    public static CheckResult Check(ObjectValue news, CsvFile csv)
+    /// <param name="imported">The check of <c>pulumi import</c>'s inputs, which never hold the CSV (<see cref="CsvSource.IsImportCheck"/>).</param>
+    public static CheckResult Check(ObjectValue news, CsvFile csv, bool imported = false)
     {
         var rules = new InputRules(news);
         rules.Object("", Inputs, new Dictionary<string, string>
@@ -30,6 +31,8 @@ internal static class DevicesCheck
                 break;
             case var source when CsvFile.IsSource(source):
                 Rows(rules, csv, source!);
+                break;
+            case null when imported:
                 break;
             case null or NullValue:
                 rules.Fail(Csv, $"'{Csv}' is required: the OEM's CSV as a FileAsset, e.g. new FileAsset(\"devices/dev.csv\").");

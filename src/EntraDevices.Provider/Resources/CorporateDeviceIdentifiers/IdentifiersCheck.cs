@@ -28,6 +28,8 @@ internal static class IdentifiersCheck
         rules.OneOf(WhenRemoved, Keep, Delete);
         switch (news.At(Csv))
         {
+            case null when CsvSource.IsImportCheck(check, Csv):
+                break;
             case null or { Plain: NullValue }:
                 rules.Fail(Csv, $"'{Csv}' is required: a FileAsset of the CSV of manufacturer,model,serial rows the Intune admin center takes.");
                 break;
