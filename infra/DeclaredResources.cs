@@ -22,6 +22,9 @@ internal sealed record DeclaredResources(
     /// <summary>The device preparation policy and its device group, when the stack declares them.</summary>
     public DeclaredPreparation? DevicePreparation { get; init; }
 
+    /// <summary>The tenant's default Enrollment Status Page, when the stack declares its settings.</summary>
+    public DefaultEnrollmentStatusPage? DefaultStatusPage { get; init; }
+
     /// <summary>The corporate identifiers of the stack's CSV, when it declares them.</summary>
     public CorporateDeviceIdentifiers? CorporateIdentifiers { get; init; }
 
@@ -86,6 +89,11 @@ internal sealed record DeclaredResources(
         if (StatusPage is not null)
         {
             outputs["enrollmentStatusPageId"] = StatusPage.Id;
+        }
+
+        if (DefaultStatusPage is not null)
+        {
+            outputs["defaultEnrollmentStatusPageId"] = DefaultStatusPage.Id;
         }
 
         if (DeploymentProfile is not null)

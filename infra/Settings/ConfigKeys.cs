@@ -16,6 +16,7 @@ internal static class ConfigKeys
     public const string EnrollmentSection = "automaticIntuneEnrollment";
     public const string DeploymentProfileSection = "deploymentProfile";
     public const string StatusPageSection = "enrollmentStatusPage";
+    public const string DefaultStatusPageSection = "defaultEnrollmentStatusPage";
     public const string AutopilotDevicesSection = "autopilotDevices";
     public const string DevicePreparationSection = "devicePreparation";
     public const string CorporateIdentifiersSection = "corporateIdentifiers";
@@ -58,6 +59,8 @@ internal static class ConfigKeys
     public const string ProfileEscapeLinkHidden = "deploymentProfile.escapeLinkHidden";
     public const string ProfilePreprovisioningAllowed = "deploymentProfile.preprovisioningAllowed";
     public const string ProfileHardwareHashExtractionEnabled = "deploymentProfile.hardwareHashExtractionEnabled";
+    public const string ProfileAssignedGroupIds = "deploymentProfile.assignedGroupIds";
+    public const string ProfileExcludedGroupIds = "deploymentProfile.excludedGroupIds";
 
     public const string CreateStatusPage = "enrollmentStatusPage.create";
     public const string PageDisplayName = "enrollmentStatusPage.displayName";
@@ -69,6 +72,7 @@ internal static class ConfigKeys
     public const string PageAllowLogCollectionOnInstallFailure = "enrollmentStatusPage.allowLogCollectionOnInstallFailure";
     public const string PageBlockDeviceSetupRetryByUser = "enrollmentStatusPage.blockDeviceSetupRetryByUser";
     public const string PageTrackInstallProgressForAutopilotOnly = "enrollmentStatusPage.trackInstallProgressForAutopilotOnly";
+    public const string PageAssignedGroupIds = "enrollmentStatusPage.assignedGroupIds";
 
     public const string DevicesCsv = "autopilotDevices.csv";
     public const string DevicesGroupTag = "autopilotDevices.groupTag";
@@ -108,6 +112,14 @@ internal static class ConfigKeys
     [
         PageDisplayName, PageShowInstallationProgress, PageInstallProgressTimeoutInMinutes, PageCustomErrorMessage, PageAllowDeviceUseOnInstallFailure,
         PageAllowDeviceResetOnInstallFailure, PageAllowLogCollectionOnInstallFailure, PageBlockDeviceSetupRetryByUser, PageTrackInstallProgressForAutopilotOnly,
+        PageAssignedGroupIds,
+    ];
+
+    /// <summary>The default page's keys: the settings of a page, under <see cref="DefaultStatusPageSection"/> (it has no name or assignments).</summary>
+    public static readonly IReadOnlyList<string> DefaultPageKeys =
+    [
+        .. PageSettingKeys.Where(key => key != PageDisplayName && key != PageAssignedGroupIds)
+            .Select(key => $"{DefaultStatusPageSection}{key[StatusPageSection.Length..]}"),
     ];
 
     /// <summary>The deployment profile's keys other than <see cref="CreateDeploymentProfile"/>.</summary>
@@ -115,6 +127,7 @@ internal static class ConfigKeys
     [
         ProfileDisplayName, ProfileDescription, ProfileLocale, ProfileDeviceNameTemplate, ProfileUserType, ProfilePrivacySettingsHidden,
         ProfileEulaHidden, ProfileKeyboardSelectionPageSkipped, ProfileEscapeLinkHidden, ProfilePreprovisioningAllowed, ProfileHardwareHashExtractionEnabled,
+        ProfileAssignedGroupIds, ProfileExcludedGroupIds,
     ];
 
     /// <summary>Every key, in the order the README documents them.</summary>
@@ -145,6 +158,7 @@ internal static class ConfigKeys
         MamGroupIds,
         CreateStatusPage,
         .. PageSettingKeys,
+        .. DefaultPageKeys,
         CreateDeploymentProfile,
         .. ProfileSettingKeys,
         DevicesCsv,
@@ -159,7 +173,8 @@ internal static class ConfigKeys
 
     /// <summary>The top-level objects of the program's configuration.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DeploymentProfileSection,
+        [DeviceRegistrationPolicySection, JoinGroupSection, LocalAdminsGroupSection, AutopilotGroupSection, BitLockerSection, EnrollmentSection, StatusPageSection, DefaultStatusPageSection,
+            DeploymentProfileSection,
             AutopilotDevicesSection, DevicePreparationSection, CorporateIdentifiersSection];
 
     /// <summary>The flat keys of earlier versions, and what replaced each.</summary>

@@ -15,4 +15,11 @@ internal sealed record DeploymentProfileSettings(
     bool? KeyboardSelectionPageSkipped,
     bool? EscapeLinkHidden,
     bool? PreprovisioningAllowed,
-    bool? HardwareHashExtractionEnabled);
+    bool? HardwareHashExtractionEnabled)
+{
+    /// <summary>Existing groups the profile targets, beside the Autopilot device group when the stack creates it.</summary>
+    public IReadOnlyList<string> AssignedGroupIds { get; init; } = [];
+
+    /// <summary>Existing groups the profile excludes.</summary>
+    public IReadOnlyList<string> ExcludedGroupIds { get; init; } = [];
+}

@@ -62,6 +62,7 @@ internal sealed partial record StackSettings
             // A group setting that failed to parse is reported on its own, not again as "the group is not created".
             StatusPage = ReadStatusPage(reader, settings.AutopilotGroupName is not null || reader.Failed(ConfigKeys.CreateAutopilotGroup)),
             DeploymentProfile = ReadDeploymentProfile(reader, settings.AutopilotGroupName is not null || reader.Failed(ConfigKeys.CreateAutopilotGroup)),
+            DefaultStatusPage = ReadDefaultStatusPage(reader),
         };
         if (reader.Errors.Count > 0)
         {
@@ -158,17 +159,35 @@ internal sealed partial record StackSettings
     private static StatusPageSettings? ReadStatusPage(ConfigValueReader reader, bool autopilotGroup)
     {
         var create = reader.Boolean(ConfigKeys.CreateStatusPage);
-        var page = new StatusPageSettings(
-            reader.Text(ConfigKeys.PageDisplayName, 256, "a page name") ?? DefaultStatusPageName,
-            reader.Boolean(ConfigKeys.PageShowInstallationProgress),
-            reader.WholeNumber(ConfigKeys.PageInstallProgressTimeoutInMinutes, 1, 1440, "minutes"),
-            reader.Text(ConfigKeys.PageCustomErrorMessage, 10_000, "a message"),
-            reader.Boolean(ConfigKeys.PageAllowDeviceUseOnInstallFailure),
-            reader.Boolean(ConfigKeys.PageAllowDeviceResetOnInstallFailure),
-            reader.Boolean(ConfigKeys.PageAllowLogCollectionOnInstallFailure),
-            reader.Boolean(ConfigKeys.PageBlockDeviceSetupRetryByUser),
-            reader.Boolean(ConfigKeys.PageTrackInstallProgressForAutopilotOnly));
-        return Created(reader, create, ConfigKeys.CreateStatusPage, ConfigKeys.PageSettingKeys, autopilotGroup, "page") ? page : null;
+        var page = ReadPageSettings(reader, ConfigKeys.StatusPageSection, reader.Text(ConfigKeys.PageDisplayName, 256, "a page name") ?? DefaultStatusPageName) with
+        {
+            AssignedGroupIds = reader.ObjectIds(ConfigKeys.PageAssignedGroupIds),
+        };
+        return Created(reader, create, ConfigKeys.CreateStatusPage, ConfigKeys.PageSettingKeys, autopilotGroup || page.AssignedGroupIds.Count > 0, "page",
+            ConfigKeys.PageAssignedGroupIds) ? page : null;
+    }
+
+    /// <summary>The tenant's default page: declared when any of its keys is set (it is adopted, never created).</summary>
+    private static StatusPageSettings? ReadDefaultStatusPage(ConfigValueReader reader)
+    {
+        var page = ReadPageSettings(reader, ConfigKeys.DefaultStatusPageSection, "");
+        return ConfigKeys.DefaultPageKeys.Any(reader.IsSet) ? page : null;
+    }
+
+    // The settings of a page under a section (enrollmentStatusPage or defaultEnrollmentStatusPage), keys named as the page's.
+    private static StatusPageSettings ReadPageSettings(ConfigValueReader reader, string section, string displayName)
+    {
+        string Key(string pageKey) => $"{section}{pageKey[ConfigKeys.StatusPageSection.Length..]}";
+        return new StatusPageSettings(
+            displayName,
+            reader.Boolean(Key(ConfigKeys.PageShowInstallationProgress)),
+            reader.WholeNumber(Key(ConfigKeys.PageInstallProgressTimeoutInMinutes), 1, 1440, "minutes"),
+            reader.Text(Key(ConfigKeys.PageCustomErrorMessage), 10_000, "a message"),
+            reader.Boolean(Key(ConfigKeys.PageAllowDeviceUseOnInstallFailure)),
+            reader.Boolean(Key(ConfigKeys.PageAllowDeviceResetOnInstallFailure)),
+            reader.Boolean(Key(ConfigKeys.PageAllowLogCollectionOnInstallFailure)),
+            reader.Boolean(Key(ConfigKeys.PageBlockDeviceSetupRetryByUser)),
+            reader.Boolean(Key(ConfigKeys.PageTrackInstallProgressForAutopilotOnly)));
     }
 
     private static DevicesSettings? ReadDevices(ConfigValueReader reader)
@@ -222,15 +241,20 @@ internal sealed partial record StackSettings
             reader.Boolean(ConfigKeys.ProfileKeyboardSelectionPageSkipped),
             reader.Boolean(ConfigKeys.ProfileEscapeLinkHidden),
             reader.Boolean(ConfigKeys.ProfilePreprovisioningAllowed),
-            reader.Boolean(ConfigKeys.ProfileHardwareHashExtractionEnabled));
-        return Created(reader, create, ConfigKeys.CreateDeploymentProfile, ConfigKeys.ProfileSettingKeys, autopilotGroup, "profile") ? profile : null;
+            reader.Boolean(ConfigKeys.ProfileHardwareHashExtractionEnabled))
+        {
+            AssignedGroupIds = reader.ObjectIds(ConfigKeys.ProfileAssignedGroupIds),
+            ExcludedGroupIds = reader.ObjectIds(ConfigKeys.ProfileExcludedGroupIds),
+        };
+        return Created(reader, create, ConfigKeys.CreateDeploymentProfile, ConfigKeys.ProfileSettingKeys, autopilotGroup || profile.AssignedGroupIds.Count > 0, "profile",
+            ConfigKeys.ProfileAssignedGroupIds) ? profile : null;
     }
 
     /// <summary>
-    /// Whether an object assigned to the Autopilot device group is created: its settings without <paramref name="createKey"/>
-    /// true, or the object without the group, are errors.
+    /// Whether an object assigned to the Autopilot device group (or to existing groups, <paramref name="assignedKey"/>) is
+    /// created: its settings without <paramref name="createKey"/> true, or the object assigned to no group, are errors.
     /// </summary>
-    private static bool Created(ConfigValueReader reader, bool? create, string createKey, IReadOnlyList<string> settingKeys, bool autopilotGroup, string what)
+    private static bool Created(ConfigValueReader reader, bool? create, string createKey, IReadOnlyList<string> settingKeys, bool assigned, string what, string assignedKey)
     {
         if (create != true)
         {
@@ -244,10 +268,11 @@ internal sealed partial record StackSettings
             return false;
         }
 
-        if (!autopilotGroup)
+        if (!assigned)
         {
-            reader.Error($"{reader.Name(createKey)} is true but {reader.Name(ConfigKeys.CreateAutopilotGroup)} is false: "
-                + $"the {what} is assigned to the Autopilot device group this program creates; create the group, or do not create the {what}.");
+            reader.Error($"{reader.Name(createKey)} is true but {reader.Name(ConfigKeys.CreateAutopilotGroup)} is false and {reader.Name(assignedKey)} lists no group: "
+                + $"the {what} is assigned to the Autopilot device group this program creates, or to the existing groups listed there; create the group, list groups, "
+                + $"or do not create the {what}.");
         }
 
         return true;

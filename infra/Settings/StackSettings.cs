@@ -56,6 +56,9 @@ internal sealed partial record StackSettings
     /// <summary>The Enrollment Status Page to create, assigned to the Autopilot device group; <see langword="null"/> for none.</summary>
     public StatusPageSettings? StatusPage { get; init; }
 
+    /// <summary>The settings of the tenant's default Enrollment Status Page the stack declares; <see langword="null"/> for none.</summary>
+    public StatusPageSettings? DefaultStatusPage { get; init; }
+
     /// <summary>The deployment profile to create, assigned to the Autopilot device group; <see langword="null"/> for none.</summary>
     public DeploymentProfileSettings? DeploymentProfile { get; init; }
 

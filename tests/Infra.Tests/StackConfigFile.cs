@@ -24,9 +24,11 @@ internal sealed record StackConfigFile(string StackName, string FilePath, IReadO
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static StackConfigFile Load(string stackName)
+    public static StackConfigFile Load(string stackName) => Load(stackName, Path.Combine(RepositoryRoot.FullPath, $"Pulumi.{stackName}.yaml"));
+
+    /// <summary>A stack file at <paramref name="path"/> (a test fixture).</summary>
+    public static StackConfigFile Load(string stackName, string path)
     {
-        var path = Path.Combine(RepositoryRoot.FullPath, $"Pulumi.{stackName}.yaml");
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Mapping(ReadRoot(path), "config") is { } configNode)
         {

@@ -523,6 +523,37 @@ public sealed class StackSettingsTests
     }
 
     [Fact]
+    public void A_page_or_profile_may_be_assigned_to_existing_groups_instead_of_the_created_one()
+    {
+        const string A = "0b1d3c77-0000-4000-8000-00000000b001";
+        const string B = "0b1d3c77-0000-4000-8000-00000000b002";
+        var settings = Parse(("autopilotGroup.create", "false"), ("enrollmentStatusPage.create", "true"), ("enrollmentStatusPage.assignedGroupIds", $"[\"{A}\"]"),
+            ("deploymentProfile.create", "true"), ("deploymentProfile.assignedGroupIds", $"{A},{B}"), ("deploymentProfile.excludedGroupIds", $"[\"{B}\"]"));
+
+        Assert.Null(settings.AutopilotGroupName);
+        Assert.Equal([A], settings.StatusPage!.AssignedGroupIds);
+        Assert.Equal([A, B], settings.DeploymentProfile!.AssignedGroupIds);
+        Assert.Equal([B], settings.DeploymentProfile.ExcludedGroupIds);
+        var neither = SingleError(("autopilotGroup.create", "false"), ("deploymentProfile.create", "true"), ("deploymentProfile.excludedGroupIds", A));
+        Assert.Contains($"'{Ns}:deploymentProfile.assignedGroupIds' lists no group", neither);
+        Assert.Contains("not-a-guid", SingleError(("enrollmentStatusPage.create", "true"), ("enrollmentStatusPage.assignedGroupIds", "not-a-guid")));
+    }
+
+    [Fact]
+    public void The_default_page_is_declared_by_any_of_its_keys_and_holds_the_page_rules()
+    {
+        Assert.Null(Parse().DefaultStatusPage);
+
+        var page = Parse(("defaultEnrollmentStatusPage.installProgressTimeoutInMinutes", "45"), ("defaultEnrollmentStatusPage.blockDeviceSetupRetryByUser", "true")).DefaultStatusPage!;
+
+        Assert.Equal(45, page.InstallProgressTimeoutInMinutes);
+        Assert.True(page.BlockDeviceSetupRetryByUser);
+        Assert.Null(page.ShowInstallationProgress);
+        Assert.Contains("1 to 1440", SingleError(("defaultEnrollmentStatusPage.installProgressTimeoutInMinutes", "0")));
+        Assert.Contains("is not a setting of this program", SingleError(("defaultEnrollmentStatusPage.displayName", "Default")));
+    }
+
+    [Fact]
     public void A_bad_autopilot_group_setting_is_one_error_not_three()
     {
         var error = SingleError(("autopilotGroup.create", "maybe"), ("enrollmentStatusPage.create", "true"), ("deploymentProfile.create", "true"));
