@@ -78,4 +78,24 @@ function stopChild(child, graceMs = 5000) {
   });
 }
 
-module.exports = { REPO, spawnAnnouncing, stopChild };
+/** Runs a command to its end (a person's command, not a plugin): resolves with its exit code, stdout and stderr. */
+function runToEnd(command, args, { timeoutMs = 60000, env = {}, cwd = REPO } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk) => { output.stdout += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => { output.stderr += chunk; });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${path.basename(command)} ${args.join(' ')} did not end within ${timeoutMs} ms; stderr: ${output.stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ code, ...output });
+    });
+  });
+}
+
+module.exports = { runToEnd, REPO, spawnAnnouncing, stopChild };
