@@ -37,8 +37,8 @@ internal static class DevicesSection
             $"{unique.Count} Autopilot device(s), listed in {ListFile} (serial number, group tag, user). The tenant never returns a hardware hash: "
                 + $"put the OEM's CSV files of these devices into {folder}/ (the provider reads every .csv file of the folder).",
             "A device adopted without a row in those files shows in the first preview as removed from the CSV; with whenRemoved \"keep\" it stays "
-                + "registered in Autopilot and only leaves the stack's state: nothing is deleted. Add its row later and the next up records it again (its import answers "
-                + "that it is already registered, 806, and it is adopted).",
+                + "registered in Autopilot and only leaves the stack's state: nothing is deleted. So supply every row before the import: a row added later is "
+                + "refused by its import as already registered (806), and bringing it in then takes the devices' import again (README).",
         };
         if (sharedTag is null && tags.Any(t => t.Length > 0))
         {
