@@ -24,7 +24,7 @@ internal static class DevicesSection
         var tags = unique.Select(d => d.GroupTag ?? "").Distinct(StringComparer.Ordinal).ToList();
         var sharedTag = tags is [{ Length: > 0 } tag] ? tag : null;
         var withUsers = unique.Count(d => !string.IsNullOrEmpty(d.UserPrincipalName));
-        var folder = $"devices/{stack}";
+        var folder = Folder(stack);
         var config = new JsonObject { ["csv"] = folder };
         if (sharedTag is not null)
         {
@@ -55,6 +55,9 @@ internal static class DevicesSection
         var id = sharedTag is not null ? $"groupTag:{sharedTag}" : "all";
         return new ExportedSection(ProgramShape.DevicesSection, config, new ImportEntry(ProgramShape.DevicesType, ProgramShape.DevicesName, id), notes);
     }
+
+    /// <summary>Where the stack file says the OEM's files go: devices/&lt;stack&gt;, by the stack's own name.</summary>
+    public static string Folder(string stack) => $"devices/{stack[(stack.LastIndexOf('/') + 1)..]}";
 
     /// <summary>The device list: one line per serial number, with its group tag and user, in serial number order.</summary>
     public static string List(IReadOnlyList<AutopilotDevice> devices)

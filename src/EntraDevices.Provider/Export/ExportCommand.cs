@@ -29,7 +29,7 @@ internal static class ExportCommand
         }
 
         var outFolder = Path.GetFullPath(options.OutFolder, folder);
-        var stackFileName = $"Pulumi.{options.Stack}.yaml";
+        var stackFileName = options.StackFileName;
         var files = new[] { stackFileName, ImportFile, DevicesSection.ListFile }.Select(name => Path.Combine(outFolder, name)).ToList();
         if (files.FirstOrDefault(File.Exists) is { } existing)
         {
@@ -58,7 +58,17 @@ internal static class ExportCommand
         var project = StackSignIn.ProjectName(folder) ?? ProgramShape.DefaultProject;
         var reader = new TenantReader(Catalog.Resources(session.Connection, new ProjectDirectories()), session.Connection, options,
             $"urn:pulumi:{options.Stack}::{project}", message => progress.WriteLineAsync($"export: {message}"));
-        var read = await reader.ReadAsync(cancellationToken);
+        TenantRead read;
+        try
+        {
+            read = await reader.ReadAsync(cancellationToken);
+        }
+        catch (ExportArgumentException error)
+        {
+            await progress.WriteLineAsync($"export: {error.Message} Nothing was written.");
+            return 1;
+        }
+
         if (read.Sections.Count == 0)
         {
             await NothingRead(progress, read.Unread);
@@ -121,7 +131,7 @@ internal static class ExportCommand
     private static async Task Summary(TextWriter output, ExportOptions options, string outFolder, string folder, TenantRead read)
     {
         var shown = Path.GetRelativePath(folder, outFolder);
-        await output.WriteLineAsync($"Written to {shown}: Pulumi.{options.Stack}.yaml, {ImportFile}{(read.Devices.Count > 0 ? $", {DevicesSection.ListFile}" : "")}. Nothing was written to the tenant.");
+        await output.WriteLineAsync($"Written to {shown}: {options.StackFileName}, {ImportFile}{(read.Devices.Count > 0 ? $", {DevicesSection.ListFile}" : "")}. Nothing was written to the tenant.");
         foreach (var section in read.Sections)
         {
             await output.WriteLineAsync($"- {section.Name}: read{(section.Import is { } import ? $" ({import.Type} {import.Name}, id {Shorten(import.Id)})" : "")}");
@@ -137,10 +147,10 @@ internal static class ExportCommand
         }
 
         await output.WriteLineAsync("Next:");
-        await output.WriteLineAsync($"  1. Review {Path.Combine(shown, $"Pulumi.{options.Stack}.yaml")} and copy it to Pulumi.{options.Stack}.yaml (pulumi stack init {options.Stack} first if the stack is new).");
+        await output.WriteLineAsync($"  1. Review {Path.Combine(shown, options.StackFileName)} and copy its sections into {options.StackFileName} (pulumi stack init {options.Stack} first if the stack is new).");
         if (read.Devices.Count > 0)
         {
-            await output.WriteLineAsync($"  2. Put the OEM's CSV files of the devices into devices/{options.Stack}/ (see the notes above).");
+            await output.WriteLineAsync($"  2. Put the OEM's CSV files of the devices into {DevicesSection.Folder(options.Stack)}/ (see the notes above).");
         }
 
         await output.WriteLineAsync($"  {(read.Devices.Count > 0 ? 3 : 2)}. pulumi import --stack {options.Stack} --file {Path.Combine(shown, ImportFile)} --generate-code=false");

@@ -12,7 +12,8 @@ internal sealed record ExportOptions(string Stack, string OutFolder)
         "usage: pulumi-resource-entradevices export --stack <name> [--out <folder>] [--status-page <id>] [--deployment-profile <id>] [--preparation-policy <id>]\n"
         + "  (from a clone: dotnet run --project src/EntraDevices.Provider -- export --stack <name>)\n"
         + "Reads the tenant (nothing is written to it) and writes, into --out (default tenant-export/<stack>): Pulumi.<stack>.yaml, import.json\n"
-        + "and autopilot-devices.csv. Signs in as the provider does: the entradevices:* keys of Pulumi.<stack>.yaml, else the ARM_* variables.";
+        + "and autopilot-devices.csv. Signs in as the provider does: each entradevices:* key of Pulumi.<stack>.yaml, or where the file does not set it,\n"
+        + "its variable (ENTRADEVICES_* or ARM_*, as the README's table gives them).";
 
     /// <summary>The Enrollment Status Page to declare when the tenant has several; null: the one of the lowest priority number.</summary>
     public string? StatusPageId { get; init; }
@@ -24,6 +25,9 @@ internal sealed record ExportOptions(string Stack, string OutFolder)
     public string? PreparationPolicyId { get; init; }
 
     public static bool IsExport(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Command;
+
+    /// <summary>The stack's own name (the last part of <c>org/project/stack</c>), as its <c>Pulumi.&lt;stack&gt;.yaml</c> names it.</summary>
+    public string StackFileName => $"Pulumi.{Stack[(Stack.LastIndexOf('/') + 1)..]}.yaml";
 
     /// <summary>The options, or the reason they cannot be read (which names the argument).</summary>
     public static (ExportOptions? Options, string? Problem) Parse(IReadOnlyList<string> args)
@@ -57,12 +61,12 @@ internal sealed record ExportOptions(string Stack, string OutFolder)
             return (null, "--stack is required: the name of the stack whose configuration to write (e.g. --stack prod).");
         }
 
-        if (!System.Text.RegularExpressions.Regex.IsMatch(stack, "^[A-Za-z0-9_.-]{1,100}$"))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(stack, "^([A-Za-z0-9_.-]{1,100}/){0,2}[A-Za-z0-9_.-]{1,100}$") || stack.Split('/').Any(part => part is "." or ".."))
         {
-            return (null, $"--stack '{stack}' is not a stack name; accepted: letters, digits, '-', '_' and '.', as Pulumi's stack names.");
+            return (null, $"--stack '{stack}' is not a stack name; accepted: letters, digits, '-', '_' and '.' (as Pulumi's stack names), optionally as org/stack or org/project/stack.");
         }
 
-        return (new ExportOptions(stack, values.GetValueOrDefault("--out") ?? Path.Combine("tenant-export", stack))
+        return (new ExportOptions(stack, values.GetValueOrDefault("--out") ?? Path.Combine("tenant-export", stack[(stack.LastIndexOf('/') + 1)..]))
         {
             StatusPageId = values.GetValueOrDefault("--status-page"),
             DeploymentProfileId = values.GetValueOrDefault("--deployment-profile"),

@@ -14,3 +14,6 @@ internal sealed record ImportEntry(string Type, string Name, string Id);
 
 /// <summary>A section that could not be read, and why (the Graph error, which names the permission or the fault).</summary>
 internal sealed record UnreadSection(string Name, string Reason);
+
+/// <summary>An argument of the export names nothing the tenant has (e.g. --status-page with an unknown id): nothing is written.</summary>
+internal sealed class ExportArgumentException(string message) : Exception(message);

@@ -20,15 +20,22 @@ internal static class IntuneSections
     private static readonly string[] PageKeysLeftAlone =
         ["description", "installQualityUpdates", "allowNonBlockingAppInstallation", "selectedMobileAppIds", "disableUserStatusTrackingAfterFirstUser", "roleScopeTagIds"];
 
-    public static ExportedSection StatusPage(string id, ObjectValue inputs)
+    /// <summary>The page, or null with the reason where it is assigned to no group (the program assigns each page it declares).</summary>
+    public static (ExportedSection? Section, string? Refusal) StatusPage(string id, ObjectValue inputs)
     {
+        if (Strings(inputs, "assignments").Count == 0)
+        {
+            return (null, $"The Enrollment Status Page '{Text(inputs, "displayName") ?? id}' ({id}) is assigned to no group, and the program assigns each page "
+                + "it declares to groups: it stays as it is, outside the stack.");
+        }
+
         var config = new JsonObject { ["create"] = true };
         Copy(config, "displayName", inputs, "displayName");
         CopyPageSettings(config, inputs);
 
         config["assignedGroupIds"] = Array(Strings(inputs, "assignments"));
-        return new ExportedSection(ProgramShape.StatusPageSection, config, new ImportEntry(ProgramShape.StatusPageType, ProgramShape.StatusPageName, id),
-            [LeftAlone("page", inputs, PageKeysLeftAlone)]);
+        return (new ExportedSection(ProgramShape.StatusPageSection, config, new ImportEntry(ProgramShape.StatusPageType, ProgramShape.StatusPageName, id),
+            [LeftAlone("page", inputs, PageKeysLeftAlone)]), null);
     }
 
     public static ExportedSection DefaultStatusPage(ObjectValue inputs)
@@ -59,6 +66,12 @@ internal static class IntuneSections
                 + "outside the stack.");
         }
 
+        if (Strings(inputs, "assignments.groups").Count == 0)
+        {
+            return (null, $"The deployment profile '{name}' ({id}) targets no group, and the program assigns each profile it declares to groups: it stays "
+                + "as it is, outside the stack.");
+        }
+
         var config = new JsonObject { ["create"] = true };
         Copy(config, "displayName", inputs, "displayName");
         Copy(config, "description", inputs, "description");
@@ -82,8 +95,15 @@ internal static class IntuneSections
             [LeftAlone("profile", inputs, ["deviceType", "roleScopeTagIds", "outOfBoxExperienceSetting.deviceUsageType"])]), null);
     }
 
-    public static ExportedSection Preparation(string id, ObjectValue inputs)
+    /// <summary>The policy, or null with the reason where it has no device group or no user group (the program declares both).</summary>
+    public static (ExportedSection? Section, string? Refusal) Preparation(string id, ObjectValue inputs)
     {
+        if (Text(inputs, "deviceGroup") is null || Strings(inputs, "userGroups").Count == 0)
+        {
+            return (null, $"The device preparation policy '{Text(inputs, "name") ?? id}' ({id}) has no {(Text(inputs, "deviceGroup") is null ? "device group" : "user group")}, "
+                + "and the program declares both: it stays as it is, outside the stack.");
+        }
+
         var config = new JsonObject { ["create"] = true };
         Copy(config, "name", inputs, "name");
         Copy(config, "description", inputs, "description");
@@ -105,8 +125,8 @@ internal static class IntuneSections
             config["allowedScriptIds"] = Array(scripts);
         }
 
-        return new ExportedSection(ProgramShape.PreparationSection, config, new ImportEntry(ProgramShape.PreparationType, ProgramShape.PreparationName, id),
-            [LeftAlone("policy", inputs, ["roleScopeTagIds"])]);
+        return (new ExportedSection(ProgramShape.PreparationSection, config, new ImportEntry(ProgramShape.PreparationType, ProgramShape.PreparationName, id),
+            [LeftAlone("policy", inputs, ["roleScopeTagIds"])]), null);
     }
 
     /// <summary>What the tenant holds that the program does not declare, named once per section.</summary>

@@ -32,15 +32,27 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
             [EntraSections.BitLocker(await Inputs(ProgramShape.BitLockerType, ProgramShape.BitLockerId, operation))]);
         await Section(ProgramShape.EnrollmentSection, "automatic Intune enrollment", async () =>
             [EntraSections.Enrollment(await Inputs(ProgramShape.EnrollmentType, ProgramShape.EnrollmentId, operation))]);
-        await Section(ProgramShape.StatusPageSection, "the Enrollment Status Pages", () => StatusPagesAsync(operation));
-        await Section(ProgramShape.ProfileSection, "the Autopilot deployment profiles", () => ProfilesAsync(operation));
+        await Section(ProgramShape.DefaultStatusPageSection, "the default Enrollment Status Page", async () =>
+            [IntuneSections.DefaultStatusPage(await Inputs(ProgramShape.DefaultStatusPageType, ProgramShape.DefaultStatusPageId, operation))]);
+        await Section(ProgramShape.StatusPageSection, "the Enrollment Status Pages", async () => await OneOf(
+            [.. (await new StatusPageClient(connection()).ListAsync(operation.Token)).Where(p => p.Priority > 0).OrderBy(p => p.Priority)
+                .Select(p => (p.Id, $"'{p.DisplayName}' ({p.Id}, priority {p.Priority})"))],
+            options.StatusPageId, "--status-page", "Enrollment Status Page",
+            async id => IntuneSections.StatusPage(id, await Inputs(ProgramShape.StatusPageType, id, operation))));
+        await Section(ProgramShape.ProfileSection, "the Autopilot deployment profiles", async () => await OneOf(
+            [.. (await new ProfileClient(connection()).ListAsync(operation.Token)).OrderBy(p => p.DisplayName, StringComparer.Ordinal).Select(p => (p.Id, $"'{p.DisplayName}' ({p.Id})"))],
+            options.DeploymentProfileId, "--deployment-profile", "deployment profile",
+            async id => IntuneSections.Profile(id, await Inputs(ProgramShape.ProfileType, id, operation))));
         await Section(ProgramShape.DevicesSection, "the Autopilot devices", async () =>
         {
             _devices = await new AutopilotDeviceClient(connection()).DevicesAsync(token);
             await status($"{_devices.Count} Autopilot device(s) read");
             return DevicesSection.Of(_devices, options.Stack) is { } devices ? [devices] : [];
         });
-        await Section(ProgramShape.PreparationSection, "the device preparation policies", () => PreparationAsync(operation));
+        await Section(ProgramShape.PreparationSection, "the device preparation policies", async () => await OneOf(
+            [.. (await new PreparationPolicyClient(connection()).ListUserDrivenAsync(operation.Token)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Id, $"'{p.Name}' ({p.Id})"))],
+            options.PreparationPolicyId, "--preparation-policy", "device preparation policy",
+            async id => IntuneSections.Preparation(id, await Inputs(ProgramShape.PreparationType, id, operation))));
         return new TenantRead(_sections, _devices, _unread);
     }
 
@@ -73,33 +85,21 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
         return read.Id.Length > 0 ? read.Inputs : throw new CleanFailure(CleanFailureReason.Refused, $"Graph answered that {name} {id} is not found.");
     }
 
-    private async Task<IReadOnlyList<ExportedSection>> StatusPagesAsync(Operation operation)
+    /// <summary>
+    /// The program declares one object of a kind: the one the user named, else the first of <paramref name="all"/> it can hold
+    /// (each read in turn). Those it cannot hold, and the others, are named in the section's notes; none it can hold is a
+    /// section not read, with the reasons.
+    /// </summary>
+    private static async Task<IReadOnlyList<ExportedSection>> OneOf(IReadOnlyList<(string Id, string Label)> all, string? wanted, string argument, string what,
+        Func<string, Task<(ExportedSection? Section, string? Refusal)>> read)
     {
-        var found = new List<ExportedSection> { IntuneSections.DefaultStatusPage(await Inputs(ProgramShape.DefaultStatusPageType, ProgramShape.DefaultStatusPageId, operation)) };
-        var pages = (await new StatusPageClient(connection()).ListAsync(operation.Token)).Where(p => p.Priority > 0).OrderBy(p => p.Priority).ToList();
-        var chosen = Choose(pages.Select(p => (p.Id, Label: $"'{p.DisplayName}' ({p.Id}, priority {p.Priority})")).ToList(), options.StatusPageId, "--status-page", "Enrollment Status Page");
-        if (chosen is { } page)
-        {
-            var section = IntuneSections.StatusPage(page.Id, await Inputs(ProgramShape.StatusPageType, page.Id, operation));
-            found.Add(section with { Notes = [.. section.Notes, .. Others(pages.Select(p => (p.Id, $"'{p.DisplayName}' ({p.Id}, priority {p.Priority})")), page.Id, "Enrollment Status Page", "--status-page")] });
-        }
-
-        return found;
-    }
-
-    private async Task<IReadOnlyList<ExportedSection>> ProfilesAsync(Operation operation)
-    {
-        var profiles = (await new ProfileClient(connection()).ListAsync(operation.Token)).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
-        var candidates = options.DeploymentProfileId is { } wanted
-            ? [Choose(profiles.Select(p => (p.Id, Label: p.DisplayName)).ToList(), wanted, "--deployment-profile", "deployment profile")!.Value.Id]
-            : profiles.Select(p => p.Id).ToList();
         var refusals = new List<string>();
-        foreach (var id in candidates)
+        foreach (var id in wanted is null ? all.Select(item => item.Id) : [Choose(all, wanted, argument, what)])
         {
-            var (section, refusal) = IntuneSections.Profile(id, await Inputs(ProgramShape.ProfileType, id, operation));
+            var (section, refusal) = await read(id);
             if (section is not null)
             {
-                return [section with { Notes = [.. section.Notes, .. refusals, .. Others(profiles.Select(p => (p.Id, $"'{p.DisplayName}' ({p.Id})")), id, "deployment profile", "--deployment-profile")] }];
+                return [section with { Notes = [.. section.Notes, .. refusals, .. Others(all, id, what, argument)] }];
             }
 
             refusals.Add(refusal!);
@@ -108,31 +108,11 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
         return refusals.Count == 0 ? [] : throw new CleanFailure(CleanFailureReason.Refused, string.Join(" ", refusals));
     }
 
-    private async Task<IReadOnlyList<ExportedSection>> PreparationAsync(Operation operation)
-    {
-        var policies = (await new PreparationPolicyClient(connection()).ListUserDrivenAsync(operation.Token)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-        if (Choose(policies.Select(p => (p.Id, Label: $"'{p.Name}' ({p.Id})")).ToList(), options.PreparationPolicyId, "--preparation-policy", "device preparation policy") is not { } chosen)
-        {
-            return [];
-        }
-
-        var section = IntuneSections.Preparation(chosen.Id, await Inputs(ProgramShape.PreparationType, chosen.Id, operation));
-        return [section with { Notes = [.. section.Notes, .. Others(policies.Select(p => (p.Id, $"'{p.Name}' ({p.Id})")), chosen.Id, "device preparation policy", "--preparation-policy")] }];
-    }
-
-    /// <summary>The one the user named, else the first; none where the tenant has none.</summary>
-    private static (string Id, string Label)? Choose(IReadOnlyList<(string Id, string Label)> all, string? wanted, string argument, string what)
-    {
-        if (wanted is null)
-        {
-            return all.Count > 0 ? all[0] : null;
-        }
-
-        return all.FirstOrDefault(item => string.Equals(item.Id, wanted, StringComparison.OrdinalIgnoreCase)) is { Id: not null } found
-            ? found
-            : throw new CleanFailure(CleanFailureReason.InvalidInput, $"{argument} {wanted} names no {what} of the tenant; it has "
+    /// <summary>The id of the one the user named, or an argument error naming what the tenant has.</summary>
+    private static string Choose(IReadOnlyList<(string Id, string Label)> all, string wanted, string argument, string what) =>
+        all.FirstOrDefault(item => string.Equals(item.Id, wanted, StringComparison.OrdinalIgnoreCase)).Id
+            ?? throw new ExportArgumentException($"{argument} {wanted} names no {what} of the tenant; it has "
                 + (all.Count == 0 ? "none." : string.Join(", ", all.Select(item => item.Label)) + "."));
-    }
 
     // The program declares one of each: the others are named, with the argument that picks another.
     private static IEnumerable<string> Others(IEnumerable<(string Id, string Label)> all, string chosen, string what, string argument)

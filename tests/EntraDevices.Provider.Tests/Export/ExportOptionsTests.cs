@@ -25,6 +25,16 @@ public sealed class ExportOptionsTests
     }
 
     [Fact]
+    public void A_pulumi_cloud_stack_name_writes_the_files_of_the_stacks_own_name()
+    {
+        var options = ExportOptions.Parse(["export", "--stack", "contoso/prod"]).Options!;
+
+        Assert.Equal("Pulumi.prod.yaml", options.StackFileName);
+        Assert.Equal(Path.Combine("tenant-export", "prod"), options.OutFolder);
+        Assert.Contains("is not a stack name", ExportOptions.Parse(["export", "--stack", "contoso/../prod"]).Problem);
+    }
+
+    [Fact]
     public void Choices_take_both_spellings()
     {
         var options = ExportOptions.Parse(["export", "--stack=dev", "--status-page", "p1", "--deployment-profile=d1", "--preparation-policy", "x1", "--out", "o"]).Options!;

@@ -57,6 +57,21 @@ public sealed class SectionTests
     }
 
     [Fact]
+    public void Objects_without_the_groups_the_program_declares_are_refused_with_the_reason()
+    {
+        var (page, pageRefusal) = IntuneSections.StatusPage("p1", Obj(("displayName", S("Lab ESP")), ("assignments", ArrayValue.Of([]))));
+        var (profile, profileRefusal) = IntuneSections.Profile("d1", Obj(("displayName", S("Unassigned")), ("assignments", Obj(("groups", ArrayValue.Of([]))))));
+        var (policy, policyRefusal) = IntuneSections.Preparation("x1", Obj(("name", S("Prep")), ("deviceGroup", S(A)), ("userGroups", ArrayValue.Of([]))));
+        var (held, _) = IntuneSections.Preparation("x2", Obj(("name", S("Prep")), ("deviceGroup", S(A)), ("userGroups", ArrayValue.Of([B])), ("timeoutMinutes", new NumberValue(5))));
+
+        Assert.Equal((null, null, null), (page, profile, policy));
+        Assert.Contains("'Lab ESP' (p1) is assigned to no group", pageRefusal);
+        Assert.Contains("'Unassigned' (d1) targets no group", profileRefusal);
+        Assert.Contains("'Prep' (x1) has no user group", policyRefusal);
+        Assert.Equal($$"""{"create":true,"name":"Prep","deviceGroupId":"{{A}}","userGroupIds":["{{B}}"]}""", held!.Config.ToJsonString());
+    }
+
+    [Fact]
     public void Devices_of_one_group_tag_are_imported_by_it_and_mixed_ones_all_with_the_columns_they_need_named()
     {
         AutopilotDevice Device(string serial, string? tag, string? user = null) => new($"id-{serial}", serial, tag, user, null, null);

@@ -83,6 +83,15 @@ describe('adopting a tenant set up by hand', { timeout: 300000 }, () => {
     assert.equal(exported.devices[1], 'HM-0000,Sales,person0@contoso.example');
     // The other page is named, with the argument that declares it instead; the tenant never gave a hash, so none is written.
     assert.match(run.stdout, new RegExp(`'Lab ESP' \\(${ids.labPageId}, priority 2\\).*--status-page`));
+    // The second page is assigned to no group: asked for by id, it cannot be held, and the export says why.
+    fs.rmSync(path.join(folder, 'lab'), { recursive: true, force: true });
+    const lab = await runToEnd(EXECUTABLE, ['export', '--stack', 'adopted', '--out', 'lab', '--status-page', ids.labPageId], {
+      cwd: folder,
+      env: { ENTRADEVICES_GRAPH_ENDPOINT: s.emulator.baseUrl, ENTRADEVICES_ACCESS_TOKEN: personToken(READ_SCOPES, [GLOBAL_READER]) },
+    });
+    assert.equal(lab.code, 2, lab.stdout + lab.stderr);
+    assert.match(lab.stdout, /- enrollmentStatusPage: NOT READ, so not declared: The Enrollment Status Page 'Lab ESP' .* is assigned to no group/);
+    assert.match(lab.stdout, /- defaultEnrollmentStatusPage: read/);
     const written = ['Pulumi.adopted.yaml', 'import.json', 'autopilot-devices.csv'].map((f) => fs.readFileSync(path.join(folder, 'exported', f), 'utf8')).join('\n');
     assert.ok(!written.includes(hand.oemCsv().split('\r\n')[1].split(',')[2]), 'no hardware hash in what the export writes');
   });
@@ -234,6 +243,14 @@ describe('the export when the tenant or the sign-in is not as hoped', { timeout:
     assert.equal(run.code, 2, run.stdout + run.stderr);
     assert.match(run.stdout, /- deploymentProfile: NOT READ, so not declared: .*(429|throttl)/i);
     assert.match(run.stdout, /run the export again into an empty --out folder/);
+  });
+
+  it('an id the tenant does not have, given to --status-page, is an argument error: nothing is written, exit 1', async () => {
+    await fresh();
+    const run = await exportTenant(emulator, folder, personToken(READ_SCOPES, [GLOBAL_READER]), ['--status-page', 'no-such-page']);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /--status-page no-such-page names no Enrollment Status Page of the tenant; it has none\. Nothing was written\./);
+    assert.ok(!fs.existsSync(out()));
   });
 
   it('never overwrites a file: an --out folder that holds one is refused before any request', async () => {
