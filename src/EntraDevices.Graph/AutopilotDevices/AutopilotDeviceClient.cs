@@ -75,9 +75,9 @@ public sealed class AutopilotDeviceClient(GraphConnection connection)
     public Task DeleteImportRecordAsync(string id, CancellationToken cancellationToken) =>
         _requests.DeleteAsync(Operation("DELETE", $"{ImportsPath}/{{id}}", $"delete Autopilot import record {id}"), $"{ImportsPath}/{GraphPath.Id(id)}", cancellationToken);
 
-    /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page).</summary>
-    public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken) =>
-        await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, Device, cancellationToken);
+    /// <summary>Every Autopilot device record of the tenant, paged (about 1,000 a page); <paramref name="progress"/> is told the count after each page but the last.</summary>
+    public async Task<IReadOnlyList<AutopilotDevice>> DevicesAsync(CancellationToken cancellationToken, Func<int, Task>? progress = null) =>
+        await _requests.ListAsync(Operation("GET", DevicesPath, "list the Autopilot devices"), DevicesPath, Device, cancellationToken, progress: progress);
 
     public async Task<AutopilotDevice?> DeviceAsync(string id, CancellationToken cancellationToken) =>
         await _requests.GetAsync(Operation("GET", $"{DevicesPath}/{{id}}", $"read Autopilot device {id}"), $"{DevicesPath}/{GraphPath.Id(id)}", cancellationToken) is { } device

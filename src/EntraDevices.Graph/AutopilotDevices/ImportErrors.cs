@@ -8,7 +8,9 @@ public static class ImportErrors
         var what = name switch
         {
             "ZtdDeviceAlreadyAssigned" => "it is already registered in this tenant (by hand, or by another stack): bring it into a stack with "
-                + "`pulumi import` by serial number, or delete it from Autopilot, then run `pulumi up` again",
+                + "`pulumi import` by serial number (a stack that already holds its devices imports them again: `pulumi state delete --force` "
+                + "their URN, then `pulumi import` with `all`; README, \"Bringing an existing tenant under code\"), or delete it from Autopilot, then run "
+                + "`pulumi up` again",
             "ZtdDeviceAssignedToOtherTenant" => "it is registered to another tenant: that tenant must deregister it (or the reseller release it) first",
             "ZtdDeviceDuplicated" => "the import named it twice: check the CSV for the serial number in another spelling",
             "InvalidZtdHardwareHash" => "its hardware hash is not valid: export it again with Get-WindowsAutopilotInfo",

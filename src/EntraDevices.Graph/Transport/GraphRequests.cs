@@ -79,7 +79,9 @@ public sealed class GraphRequests(GraphConnection connection)
     /// one (10,000 Autopilot records) only what <paramref name="map"/> keeps stays in memory, never a node tree of every item.
     /// </summary>
     /// <param name="keep">Which mapped items to keep (all when null): of 100,000 records a poll needs the few that finished.</param>
-    public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken, Func<T, bool>? keep = null)
+    /// <param name="progress">Told how many items are kept so far after each page that has a next one: long lists show progress.</param>
+    public async Task<IReadOnlyList<T>> ListAsync<T>(GraphOperation operation, string path, Func<JsonElement, T> map, CancellationToken cancellationToken, Func<T, bool>? keep = null,
+        Func<int, Task>? progress = null)
     {
         var items = new List<T>();
         Uri? next = Address(operation, path);
@@ -91,6 +93,10 @@ public sealed class GraphRequests(GraphConnection connection)
                 await using var answer = await connection.Client.RequestAdapter.SendPrimitiveAsync<Stream>(Request(Method.GET, page, operation, call), ErrorMapping, call.Token);
                 return await ReadPageAsync(answer, operation, map, items, keep, call.Token);
             }, cancellationToken);
+            if (next is not null && progress is not null)
+            {
+                await progress(items.Count);
+            }
         }
 
         return items;

@@ -45,7 +45,7 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
             async id => IntuneSections.Profile(id, await Inputs(ProgramShape.ProfileType, id, operation))));
         await Section(ProgramShape.DevicesSection, "the Autopilot devices", async () =>
         {
-            _devices = await new AutopilotDeviceClient(connection()).DevicesAsync(token);
+            _devices = await new AutopilotDeviceClient(connection()).DevicesAsync(token, count => status($"{count} Autopilot device(s) read so far"));
             await status($"{_devices.Count} Autopilot device(s) read");
             return DevicesSection.Of(_devices, options.Stack) is { } devices ? [devices] : [];
         });

@@ -56,6 +56,24 @@ public sealed class AutopilotDeviceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_device_list_tells_its_progress_after_each_page_but_the_last()
+    {
+        var client = Client();
+        await client.ImportAsync([Device("A"), Device("B"), Device("C"), Device("D"), Device("E")], "import-1", CancellationToken.None);
+        _emulator.Tenant.PageSize = 2;
+        var told = new List<int>();
+
+        var devices = await client.DevicesAsync(CancellationToken.None, count =>
+        {
+            told.Add(count);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(5, devices.Count);
+        Assert.Equal([2, 4], told);
+    }
+
+    [Fact]
     public async Task The_device_record_carries_the_group_tag_and_user_and_the_actions_change_them()
     {
         _emulator.Tenant.AutopilotImport.PendingReads = 0;
