@@ -53,8 +53,9 @@ public sealed class AdoptedStackTests
         Assert.Equal(DeviceSettingsProgram.DeploymentProfileResourceName, ProgramShape.ProfileName);
         Assert.Equal(DeviceSettingsProgram.DevicesResourceName, ProgramShape.DevicesName);
         Assert.Equal(DeviceSettingsProgram.DevicePreparationResourceName, ProgramShape.PreparationName);
+        Assert.Equal(DeviceSettingsProgram.CorporateIdentifiersResourceName, ProgramShape.IdentifiersName);
         string[] sections = [ProgramShape.PolicySection, ProgramShape.BitLockerSection, ProgramShape.EnrollmentSection, ProgramShape.StatusPageSection,
-            ProgramShape.DefaultStatusPageSection, ProgramShape.ProfileSection, ProgramShape.DevicesSection, ProgramShape.PreparationSection, ProgramShape.AutopilotGroupSection];
+            ProgramShape.DefaultStatusPageSection, ProgramShape.ProfileSection, ProgramShape.DevicesSection, ProgramShape.PreparationSection, ProgramShape.AutopilotGroupSection, ProgramShape.IdentifiersSection];
         Assert.All(sections, section => Assert.Contains(section, Settings.ConfigKeys.Sections));
         Assert.Equal(ProgramShape.DefaultProject, StackConfigFile.ProjectName);
     }

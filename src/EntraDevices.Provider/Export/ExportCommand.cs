@@ -30,7 +30,7 @@ internal static class ExportCommand
 
         var outFolder = Path.GetFullPath(options.OutFolder, folder);
         var stackFileName = options.StackFileName;
-        var files = new[] { stackFileName, ImportFile, DevicesSection.ListFile }.Select(name => Path.Combine(outFolder, name)).ToList();
+        var files = new[] { stackFileName, ImportFile, DevicesSection.ListFile, IdentifiersSection.File }.Select(name => Path.Combine(outFolder, name)).ToList();
         if (files.FirstOrDefault(File.Exists) is { } existing)
         {
             await progress.WriteLineAsync($"export: {existing} already exists, and the export never overwrites a file: move it away, or choose another --out.");
@@ -86,6 +86,11 @@ internal static class ExportCommand
             await File.WriteAllTextAsync(files[2], DevicesSection.List(read.Devices), cancellationToken);
         }
 
+        if (read.Identifiers.Count > 0)
+        {
+            await File.WriteAllTextAsync(files[3], IdentifiersSection.Csv(read.Identifiers), cancellationToken);
+        }
+
         await Summary(output, options, outFolder, folder, read);
         return read.Unread.Count == 0 ? 0 : 2;
     }
@@ -131,7 +136,9 @@ internal static class ExportCommand
     private static async Task Summary(TextWriter output, ExportOptions options, string outFolder, string folder, TenantRead read)
     {
         var shown = Path.GetRelativePath(folder, outFolder);
-        await output.WriteLineAsync($"Written to {shown}: {options.StackFileName}, {ImportFile}{(read.Devices.Count > 0 ? $", {DevicesSection.ListFile}" : "")}. Nothing was written to the tenant.");
+        string[] written = [options.StackFileName, ImportFile, .. read.Devices.Count > 0 ? [DevicesSection.ListFile] : Array.Empty<string>(),
+            .. read.Identifiers.Count > 0 ? [IdentifiersSection.File] : Array.Empty<string>()];
+        await output.WriteLineAsync($"Written to {shown}: {string.Join(", ", written)}. Nothing was written to the tenant.");
         foreach (var section in read.Sections)
         {
             await output.WriteLineAsync($"- {section.Name}: read{(section.Import is { } import ? $" ({import.Type} {import.Name}, id {Shorten(import.Id)})" : "")}");
@@ -148,13 +155,19 @@ internal static class ExportCommand
 
         await output.WriteLineAsync("Next:");
         await output.WriteLineAsync($"  1. Review {Path.Combine(shown, options.StackFileName)} and copy its sections into {options.StackFileName} (pulumi stack init {options.Stack} first if the stack is new).");
+        var step = 2;
         if (read.Devices.Count > 0)
         {
-            await output.WriteLineAsync($"  2. Put the OEM's CSV files of the devices into {DevicesSection.Folder(options.Stack)}/ (see the notes above).");
+            await output.WriteLineAsync($"  {step++}. Put the OEM's CSV files of the devices into {DevicesSection.Folder(options.Stack)}/ (see the notes above).");
         }
 
-        await output.WriteLineAsync($"  {(read.Devices.Count > 0 ? 3 : 2)}. pulumi import --stack {options.Stack} --file {Path.Combine(shown, ImportFile)} --generate-code=false");
-        await output.WriteLineAsync($"  {(read.Devices.Count > 0 ? 4 : 3)}. pulumi preview --stack {options.Stack}   (it should show no change)");
+        if (read.Sections.FirstOrDefault(s => s.Name == ProgramShape.IdentifiersSection) is { } identifiers)
+        {
+            await output.WriteLineAsync($"  {step++}. Copy {Path.Combine(shown, IdentifiersSection.File)} to {(string?)identifiers.Config["csv"]}.");
+        }
+
+        await output.WriteLineAsync($"  {step++}. pulumi import --stack {options.Stack} --file {Path.Combine(shown, ImportFile)} --generate-code=false");
+        await output.WriteLineAsync($"  {step}. pulumi preview --stack {options.Stack}   (it should show no change)");
         if (read.Unread.Count > 0)
         {
             await output.WriteLineAsync("Some sections were not read (above): fix what their reason says and run the export again into an empty --out folder.");

@@ -17,6 +17,7 @@ internal static class ProgramShape
     public const string DevicesSection = "autopilotDevices";
     public const string PreparationSection = "devicePreparation";
     public const string AutopilotGroupSection = "autopilotGroup";
+    public const string IdentifiersSection = "corporateIdentifiers";
 
     public const string PolicyName = "device-registration-policy";
     public const string BitLockerName = "bitlocker-key-recovery-restriction";
@@ -26,6 +27,7 @@ internal static class ProgramShape
     public const string ProfileName = "autopilot-deployment-profile";
     public const string DevicesName = "autopilot-devices";
     public const string PreparationName = "device-preparation-policy";
+    public const string IdentifiersName = "corporate-device-identifiers";
 
     public const string PolicyType = "entradevices:index:DeviceRegistrationPolicy";
     public const string BitLockerType = "entradevices:index:BitLockerKeyRecoveryRestriction";
@@ -35,6 +37,7 @@ internal static class ProgramShape
     public const string ProfileType = "entradevices:index:AutopilotDeploymentProfile";
     public const string DevicesType = "entradevices:index:AutopilotDevices";
     public const string PreparationType = "entradevices:index:AutopilotDevicePreparationPolicy";
+    public const string IdentifiersType = "entradevices:index:CorporateDeviceIdentifiers";
 
     /// <summary>The singletons' import ids.</summary>
     public const string PolicyId = "deviceRegistrationPolicy";

@@ -2,6 +2,7 @@ using EntraDevices.Graph;
 using EntraDevices.Graph.AutopilotDeploymentProfile;
 using EntraDevices.Graph.AutopilotDevices;
 using EntraDevices.Graph.Connection;
+using EntraDevices.Graph.CorporateIdentifiers;
 using EntraDevices.Graph.DevicePreparationPolicy;
 using EntraDevices.Graph.EnrollmentStatusPage;
 using EntraDevices.Provider.Lifecycle;
@@ -10,7 +11,11 @@ using EntraDevices.Provider.Values;
 namespace EntraDevices.Provider.Export;
 
 /// <summary>What was read: the sections, the device list, what could not be read and why.</summary>
-internal sealed record TenantRead(IReadOnlyList<ExportedSection> Sections, IReadOnlyList<AutopilotDevice> Devices, IReadOnlyList<UnreadSection> Unread);
+internal sealed record TenantRead(IReadOnlyList<ExportedSection> Sections, IReadOnlyList<AutopilotDevice> Devices, IReadOnlyList<UnreadSection> Unread)
+{
+    /// <summary>The Windows corporate identifiers, each whole (the tenant keeps them so).</summary>
+    public IReadOnlyList<CorporateIdentifier> Identifiers { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the tenant section by section, each through the same Read that <c>pulumi import</c> runs (so the configuration
@@ -22,6 +27,7 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
     private readonly List<ExportedSection> _sections = [];
     private readonly List<UnreadSection> _unread = [];
     private IReadOnlyList<AutopilotDevice> _devices = [];
+    private IReadOnlyList<CorporateIdentifier> _identifiers = [];
 
     public async Task<TenantRead> ReadAsync(CancellationToken token)
     {
@@ -53,7 +59,12 @@ internal sealed class TenantReader(IReadOnlyList<IResource> resources, Func<Grap
             [.. (await new PreparationPolicyClient(connection()).ListUserDrivenAsync(operation.Token)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Id, $"'{p.Name}' ({p.Id})"))],
             options.PreparationPolicyId, "--preparation-policy", "device preparation policy",
             async id => IntuneSections.Preparation(id, await Inputs(ProgramShape.PreparationType, id, operation))));
-        return new TenantRead(_sections, _devices, _unread);
+        await Section(ProgramShape.IdentifiersSection, "the corporate identifiers", async () =>
+        {
+            _identifiers = await new CorporateIdentifierClient(connection()).ListAsync(token);
+            return IdentifiersSection.Of(_identifiers, options.Stack) is { } identifiers ? [identifiers] : [];
+        });
+        return new TenantRead(_sections, _devices, _unread) { Identifiers = _identifiers };
     }
 
     private async Task Section(string name, string what, Func<Task<IReadOnlyList<ExportedSection>>> read)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EntraDevices.Graph.AutopilotDevices;
+using EntraDevices.Graph.CorporateIdentifiers;
 using EntraDevices.Provider.Export;
 using EntraDevices.Provider.Values;
 
@@ -88,6 +89,20 @@ public sealed class SectionTests
         Assert.Null(DevicesSection.Of([], "prod"));
         Assert.Equal("Device Serial Number,Group Tag,Assigned User\nSN-1,\"Sales, EMEA\",\nSN-2,,a@contoso.example\n",
             DevicesSection.List([Device("SN-2", null, "a@contoso.example"), Device("SN-1", "Sales, EMEA"), Device("sn-1", "Dup")]));
+    }
+
+    [Fact]
+    public void Corporate_identifiers_are_written_whole_once_each_with_the_path_the_section_reads()
+    {
+        CorporateIdentifier Identifier(string text) => new($"id-{text}", text);
+
+        var section = IdentifiersSection.Of([Identifier("Lenovo,T14,SN2"), Identifier("Dell Inc,Latitude,SN1"), Identifier("dell inc,latitude,sn1")], "contoso/prod")!;
+
+        Assert.Equal("""{"csv":"devices/prod-corporate-identifiers.csv","whenRemoved":"keep"}""", section.Config.ToJsonString());
+        Assert.Equal(new ImportEntry("entradevices:index:CorporateDeviceIdentifiers", "corporate-device-identifiers", "all"), section.Import);
+        Assert.StartsWith("2 Windows corporate identifier(s), written whole to corporate-identifiers.csv: copy it to devices/prod-corporate-identifiers.csv", section.Notes[0]);
+        Assert.Equal("Dell Inc,Latitude,SN1\nLenovo,T14,SN2\n", IdentifiersSection.Csv([Identifier("Lenovo,T14,SN2"), Identifier("Dell Inc,Latitude,SN1"), Identifier("dell inc,latitude,sn1")]));
+        Assert.Null(IdentifiersSection.Of([], "prod"));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 'use strict';
 // A tenant set up by hand, as issue #27 describes it: the device registration policy changed in the portal, two
 // Enrollment Status Pages (one with settings the program does not declare), a deployment profile assigned to two
-// groups, and 200 Autopilot devices (one group tag, some with users). Made through Graph, as the admin center would.
+// groups, 200 Autopilot devices (one group tag, some with users) and three Windows corporate identifiers. Made through Graph, as the admin center would.
 const crypto = require('node:crypto');
 
 const JOIN_GROUP = '0b1d3c77-0000-4000-8000-00000000a001';
@@ -13,6 +13,7 @@ const PAGES = '/beta/deviceManagement/deviceEnrollmentConfigurations';
 const PROFILES = '/beta/deviceManagement/windowsAutopilotDeploymentProfiles';
 const IMPORT = '/v1.0/deviceManagement/importedWindowsAutopilotDeviceIdentities/import';
 const DEVICE_COUNT = 200;
+const IDENTIFIERS = ['Dell Inc,Latitude 7450,HMID0001', 'Dell Inc,Latitude 7450,HMID0002', 'Lenovo,ThinkPad T14,HMID0003'];
 const PROVISIONING_CLIENT = 'f1346770-5b25-470b-88bd-d5744ab7952c';
 const PROVISIONING_SP = '0b1d3c77-0000-4000-8000-00000000c001';
 const PREPARATION_DEVICES = '0b1d3c77-0000-4000-8000-00000000c002';
@@ -90,6 +91,10 @@ async function seedHandmadeTenant(emulator, accessToken) {
       state: { deviceImportStatus: 'unknown' },
     })),
   });
+  await graph('POST', '/beta/deviceManagement/importedDeviceIdentities/importDeviceIdentityList', {
+    importedDeviceIdentities: IDENTIFIERS.map((importedDeviceIdentifier) => ({ importedDeviceIdentifier, importedDeviceIdentityType: 'manufacturerModelSerial' })),
+    overwriteImportedDeviceIdentities: false,
+  });
   return { salesPageId: sales.id, labPageId: lab.id, profileId: profile.id };
 }
 
@@ -111,4 +116,4 @@ async function seedDevicePreparation(emulator, provider) {
   return (await resource.create(inputs)).id;
 }
 
-module.exports = { seedHandmadeTenant, seedDevicePreparation, oemCsv, PREPARATION_DEVICES, PREPARATION_USERS, JOIN_GROUP, ADMIN_USER, DEVICE_GROUP_1, DEVICE_GROUP_2, DEVICE_COUNT };
+module.exports = { seedHandmadeTenant, seedDevicePreparation, oemCsv, IDENTIFIERS, PREPARATION_DEVICES, PREPARATION_USERS, JOIN_GROUP, ADMIN_USER, DEVICE_GROUP_1, DEVICE_GROUP_2, DEVICE_COUNT };

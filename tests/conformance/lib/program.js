@@ -88,6 +88,10 @@ function programInputs(config, folder) {
       ...(preparation.allowedScriptIds ? { allowedScripts: preparation.allowedScriptIds } : {}),
     };
   }
+  const identifiers = section('corporateIdentifiers');
+  if (identifiers) {
+    declared['entradevices:index:CorporateDeviceIdentifiers::corporate-device-identifiers'] = { csv: asset(folder, identifiers.csv), ...pick(identifiers, ['whenRemoved']) };
+  }
   return declared;
 }
 

@@ -74,10 +74,14 @@ describe('adopting a tenant set up by hand', { timeout: 300000 }, () => {
       `entradevices:index:AutopilotDevicePreparationPolicy::device-preparation-policy::${ids.preparationId}`,
       'entradevices:index:AutopilotDevices::autopilot-devices::groupTag:Sales',
       'entradevices:index:BitLockerKeyRecoveryRestriction::bitlocker-key-recovery-restriction::authorizationPolicy',
+      'entradevices:index:CorporateDeviceIdentifiers::corporate-device-identifiers::all',
       'entradevices:index:DefaultEnrollmentStatusPage::default-enrollment-status-page::defaultEnrollmentStatusPage',
       'entradevices:index:DeviceRegistrationPolicy::device-registration-policy::deviceRegistrationPolicy',
       `entradevices:index:EnrollmentStatusPage::enrollment-status-page::${ids.salesPageId}`,
     ]);
+    // Identifiers are held whole by the tenant: the export writes the CSV the resource reads, and where it goes.
+    assert.deepEqual(section('corporateIdentifiers'), { csv: 'devices/adopted-corporate-identifiers.csv', whenRemoved: 'keep' });
+    assert.equal(fs.readFileSync(path.join(folder, 'exported', 'corporate-identifiers.csv'), 'utf8'), `${[...hand.IDENTIFIERS].sort().join('\n')}\n`);
     assert.equal(exported.devices.length, hand.DEVICE_COUNT + 1);
     assert.equal(exported.devices[0], 'Device Serial Number,Group Tag,Assigned User');
     assert.equal(exported.devices[1], 'HM-0000,Sales,person0@contoso.example');
@@ -92,7 +96,7 @@ describe('adopting a tenant set up by hand', { timeout: 300000 }, () => {
     assert.equal(lab.code, 2, lab.stdout + lab.stderr);
     assert.match(lab.stdout, /- enrollmentStatusPage: NOT READ, so not declared: The Enrollment Status Page 'Lab ESP' .* is assigned to no group/);
     assert.match(lab.stdout, /- defaultEnrollmentStatusPage: read/);
-    const written = ['Pulumi.adopted.yaml', 'import.json', 'autopilot-devices.csv'].map((f) => fs.readFileSync(path.join(folder, 'exported', f), 'utf8')).join('\n');
+    const written = ['Pulumi.adopted.yaml', 'import.json', 'autopilot-devices.csv', 'corporate-identifiers.csv'].map((f) => fs.readFileSync(path.join(folder, 'exported', f), 'utf8')).join('\n');
     assert.ok(!written.includes(hand.oemCsv().split('\r\n')[1].split(',')[2]), 'no hardware hash in what the export writes');
   });
 
@@ -100,6 +104,7 @@ describe('adopting a tenant set up by hand', { timeout: 300000 }, () => {
     assert.ok(exported, 'the export ran');
     fs.mkdirSync(path.join(folder, 'devices', 'adopted'), { recursive: true });
     fs.writeFileSync(path.join(folder, 'devices', 'adopted', 'oem.csv'), hand.oemCsv());
+    fs.copyFileSync(path.join(folder, 'exported', 'corporate-identifiers.csv'), path.join(folder, 'devices', 'adopted-corporate-identifiers.csv'));
     const declared = programInputs(exported.config, folder);
     assert.deepEqual(Object.keys(declared).sort(), exported.imports.map((r) => `${r.type}::${r.name}`).sort(), 'the import file names every resource the program declares');
     await s.emulator.clearRequests();
@@ -200,7 +205,7 @@ describe('the export when the tenant or the sign-in is not as hoped', { timeout:
     assert.equal(run.code, 2, run.stdout + run.stderr);
     const text = fs.readFileSync(path.join(out(), 'Pulumi.adopted.yaml'), 'utf8');
     assert.ok(yaml.load(text).config['entra-device-settings:deviceRegistrationPolicy'], 'what could be read is written');
-    for (const section of ['enrollmentStatusPage', 'deploymentProfile', 'autopilotDevices']) {
+    for (const section of ['enrollmentStatusPage', 'deploymentProfile', 'autopilotDevices', 'corporateIdentifiers']) {
       assert.match(run.stdout, new RegExp(`- ${section}: NOT READ, so not declared: .*DeviceManagementServiceConfig\\.Read\\.All`), section);
     }
     assert.match(run.stdout, /- devicePreparation: NOT READ, so not declared: .*DeviceManagementConfiguration\.Read\.All/);
@@ -218,7 +223,7 @@ describe('the export when the tenant or the sign-in is not as hoped', { timeout:
       const config = yaml.load(fs.readFileSync(path.join(out(), 'Pulumi.adopted.yaml'), 'utf8')).config;
       assert.ok(config['entra-device-settings:deviceRegistrationPolicy']);
       assert.ok(config['entra-device-settings:bitLockerKeyRecoveryRestriction']);
-      for (const section of ['enrollmentStatusPage', 'deploymentProfile', 'autopilotDevices', 'devicePreparation']) {
+      for (const section of ['enrollmentStatusPage', 'deploymentProfile', 'autopilotDevices', 'devicePreparation', 'corporateIdentifiers']) {
         assert.equal(config[`entra-device-settings:${section}`], undefined, section);
         assert.match(run.stdout, new RegExp(`- ${section}: NOT READ, so not declared: .*Intune licen`), section);
       }
