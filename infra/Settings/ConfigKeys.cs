@@ -119,8 +119,11 @@ internal static class ConfigKeys
     public static readonly IReadOnlyList<string> DefaultPageKeys =
     [
         .. PageSettingKeys.Where(key => key != PageDisplayName && key != PageAssignedGroupIds)
-            .Select(key => $"{DefaultStatusPageSection}{key[StatusPageSection.Length..]}"),
+            .Select(key => PageKeyIn(DefaultStatusPageSection, key)),
     ];
+
+    /// <summary>A page key (<c>enrollmentStatusPage.…</c>) under another section that holds a page's settings.</summary>
+    public static string PageKeyIn(string section, string pageKey) => $"{section}{pageKey[StatusPageSection.Length..]}";
 
     /// <summary>The deployment profile's keys other than <see cref="CreateDeploymentProfile"/>.</summary>
     public static readonly IReadOnlyList<string> ProfileSettingKeys =

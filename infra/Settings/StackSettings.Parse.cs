@@ -177,7 +177,7 @@ internal sealed partial record StackSettings
     // The settings of a page under a section (enrollmentStatusPage or defaultEnrollmentStatusPage), keys named as the page's.
     private static StatusPageSettings ReadPageSettings(ConfigValueReader reader, string section, string displayName)
     {
-        string Key(string pageKey) => $"{section}{pageKey[ConfigKeys.StatusPageSection.Length..]}";
+        string Key(string pageKey) => ConfigKeys.PageKeyIn(section, pageKey);
         return new StatusPageSettings(
             displayName,
             reader.Boolean(Key(ConfigKeys.PageShowInstallationProgress)),

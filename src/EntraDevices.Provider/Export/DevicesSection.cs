@@ -57,7 +57,7 @@ internal static class DevicesSection
     }
 
     /// <summary>Where the stack file says the OEM's files go: devices/&lt;stack&gt;, by the stack's own name.</summary>
-    public static string Folder(string stack) => $"devices/{stack[(stack.LastIndexOf('/') + 1)..]}";
+    public static string Folder(string stack) => $"devices/{ExportOptions.OwnName(stack)}";
 
     /// <summary>The device list: one line per serial number, with its group tag and user, in serial number order.</summary>
     public static string List(IReadOnlyList<AutopilotDevice> devices)

@@ -26,8 +26,11 @@ internal sealed record ExportOptions(string Stack, string OutFolder)
 
     public static bool IsExport(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Command;
 
-    /// <summary>The stack's own name (the last part of <c>org/project/stack</c>), as its <c>Pulumi.&lt;stack&gt;.yaml</c> names it.</summary>
-    public string StackFileName => $"Pulumi.{Stack[(Stack.LastIndexOf('/') + 1)..]}.yaml";
+    /// <summary>The stack file, named by the stack's own name as Pulumi names it.</summary>
+    public string StackFileName => $"Pulumi.{OwnName(Stack)}.yaml";
+
+    /// <summary>The stack's own name: the last part of <c>org/stack</c> or <c>org/project/stack</c>, which names its files.</summary>
+    public static string OwnName(string stack) => stack[(stack.LastIndexOf('/') + 1)..];
 
     /// <summary>The options, or the reason they cannot be read (which names the argument).</summary>
     public static (ExportOptions? Options, string? Problem) Parse(IReadOnlyList<string> args)
@@ -66,7 +69,7 @@ internal sealed record ExportOptions(string Stack, string OutFolder)
             return (null, $"--stack '{stack}' is not a stack name; accepted: letters, digits, '-', '_' and '.' (as Pulumi's stack names), optionally as org/stack or org/project/stack.");
         }
 
-        return (new ExportOptions(stack, values.GetValueOrDefault("--out") ?? Path.Combine("tenant-export", stack[(stack.LastIndexOf('/') + 1)..]))
+        return (new ExportOptions(stack, values.GetValueOrDefault("--out") ?? Path.Combine("tenant-export", OwnName(stack)))
         {
             StatusPageId = values.GetValueOrDefault("--status-page"),
             DeploymentProfileId = values.GetValueOrDefault("--deployment-profile"),

@@ -20,7 +20,7 @@ internal static class IdentifiersSection
             return null;
         }
 
-        var path = $"devices/{stack[(stack.LastIndexOf('/') + 1)..]}-{File}";
+        var path = $"devices/{ExportOptions.OwnName(stack)}-{File}";
         var count = identifiers.Select(i => i.Identifier).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         return new ExportedSection(ProgramShape.IdentifiersSection, new JsonObject { ["csv"] = path, ["whenRemoved"] = "keep" },
             new ImportEntry(ProgramShape.IdentifiersType, ProgramShape.IdentifiersName, "all"),
